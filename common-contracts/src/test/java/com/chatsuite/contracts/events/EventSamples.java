@@ -1,0 +1,116 @@
+package com.chatsuite.contracts.events;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import com.chatsuite.contracts.events.auth.OrganisationDisabled;
+import com.chatsuite.contracts.events.auth.OrganisationEnabled;
+import com.chatsuite.contracts.events.auth.RevocationScope;
+import com.chatsuite.contracts.events.auth.TokenRevoked;
+import com.chatsuite.contracts.events.chat.MessagePosted;
+import com.chatsuite.contracts.events.chat.RoomClosed;
+import com.chatsuite.contracts.events.chat.RoomCreated;
+import com.chatsuite.contracts.events.chat.SenderType;
+import com.chatsuite.contracts.events.directory.AssignmentUpdated;
+import com.chatsuite.contracts.events.directory.DomainCreated;
+import com.chatsuite.contracts.events.directory.DomainUpdated;
+import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
+import com.chatsuite.contracts.events.directory.OperatorAssigned;
+import com.chatsuite.contracts.events.directory.OperatorCreated;
+import com.chatsuite.contracts.events.partner.PlanChanged;
+import com.chatsuite.contracts.events.partner.PointsChanged;
+import com.chatsuite.contracts.events.partner.WorkspaceActivated;
+import com.chatsuite.contracts.events.partner.WorkspaceCreated;
+import com.chatsuite.contracts.events.partner.WorkspacePaused;
+import com.chatsuite.contracts.events.ticket.AgentStatus;
+import com.chatsuite.contracts.events.ticket.AgentStatusChanged;
+import com.chatsuite.contracts.events.ticket.TicketAssigned;
+import com.chatsuite.contracts.events.ticket.TicketClosed;
+import com.chatsuite.contracts.events.ticket.TicketCreated;
+import com.chatsuite.contracts.events.ticket.TicketReassigned;
+
+/**
+ * A realistic sample event for every {@link EventType}. The switch has no default, so a
+ * new event type does not compile until it has a sample here.
+ */
+public final class EventSamples {
+
+	/** The time every sample happened. */
+	public static final Instant TIME = Instant.parse("2025-03-01T10:15:30Z");
+
+	/** The organisation every sample belongs to. */
+	public static final String ORG_ID = "org-1";
+
+	private EventSamples() {
+	}
+
+	/**
+	 * Return every sample, one per event type.
+	 * @return the samples
+	 */
+	public static List<CloudEvent<?>> all() {
+		return Arrays.stream(EventType.values()).<CloudEvent<?>>map(EventSamples::event).toList();
+	}
+
+	/**
+	 * Return the sample event of a type.
+	 * @param eventType the event type
+	 * @return the sample, produced by the type's service about the sample's aggregate
+	 */
+	public static CloudEvent<?> event(EventType eventType) {
+		EventData data = data(eventType);
+		return CloudEvent.of(producer(eventType.topic()), "aggregate-" + eventType.ordinal(), ORG_ID, data, TIME);
+	}
+
+	/**
+	 * Return the sample data of a type.
+	 * @param eventType the event type
+	 * @return the data
+	 */
+	public static EventData data(EventType eventType) {
+		Instant later = TIME.plusSeconds(3600);
+		return switch (eventType) {
+			case TOKEN_REVOKED ->
+				new TokenRevoked(RevocationScope.SESSION, "sid-7", null, "refresh token reused", TIME, later);
+			case ORGANISATION_DISABLED -> new OrganisationDisabled(ORG_ID, "demo", TIME);
+			case ORGANISATION_ENABLED -> new OrganisationEnabled(ORG_ID, "demo", TIME);
+			case OPERATOR_CREATED -> new OperatorCreated("op-1", "ana@demo.example", "Ana", "livechat", true);
+			case OPERATOR_ADDON_STATUS_CHANGED ->
+				new OperatorAddonStatusChanged("op-1", "ana@demo.example", "livechat", false);
+			case OPERATOR_ASSIGNED ->
+				new OperatorAssigned("op-1", "dom-1", "shop.example", "livechat", true, true, true, "u-1");
+			case ASSIGNMENT_UPDATED ->
+				new AssignmentUpdated("op-1", "dom-1", "shop.example", "livechat", false, false, true, null);
+			case DOMAIN_CREATED -> new DomainCreated("dom-1", "shop.example", "web@shop.example", "livechat", true);
+			case DOMAIN_UPDATED ->
+				new DomainUpdated("dom-1", "store.example", "shop.example", "web@shop.example", "livechat", false);
+			case ROOM_CREATED -> new RoomCreated("room-1", "shop.example", "user-9", "Visitor", "en", TIME);
+			case MESSAGE_POSTED -> new MessagePosted("room-1", "msg-1", SenderType.VISITOR, "user-9", TIME);
+			case ROOM_CLOSED -> new RoomClosed("room-1", "op-1", "resolved", TIME);
+			case TICKET_CREATED -> new TicketCreated("ticket-1", "room-1", "user-9", TIME);
+			case TICKET_ASSIGNED -> new TicketAssigned("ticket-1", "room-1", "op-1", TIME);
+			case TICKET_REASSIGNED -> new TicketReassigned("ticket-1", "room-1", "op-1", "agent offline", TIME);
+			case TICKET_CLOSED -> new TicketClosed("ticket-1", "room-1", "CHAT_CLOSED", TIME);
+			case AGENT_STATUS_CHANGED ->
+				new AgentStatusChanged("op-1", "ana@demo.example", "livechat", AgentStatus.AWAY, TIME);
+			case WORKSPACE_CREATED -> new WorkspaceCreated("ws-1", "org-2", "client@example.com", "starter", TIME);
+			case WORKSPACE_PAUSED -> new WorkspacePaused("ws-1", "org-2", TIME);
+			case WORKSPACE_ACTIVATED -> new WorkspaceActivated("ws-1", "org-2", TIME);
+			case PLAN_CHANGED -> new PlanChanged("ws-1", "org-2", "starter", "pro", TIME);
+			case POINTS_CHANGED -> new PointsChanged("ws-1", "org-2", -25, 75, "entry-3", "monthly fee", TIME);
+		};
+	}
+
+	private static String producer(String topic) {
+		return switch (topic) {
+			case Topics.AUTH_REVOCATIONS -> "auth-service";
+			case Topics.DIRECTORY_OPERATORS -> "operator-domain-service";
+			case Topics.CHAT_ROOMS -> "chat-room-service";
+			case Topics.TICKETS -> "ticket-service";
+			case Topics.PARTNER_WORKSPACES -> "partner-service";
+			default -> throw new IllegalArgumentException(topic);
+		};
+	}
+
+}

@@ -1,0 +1,225 @@
+package com.chatsuite.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.chatsuite.local.infra.EmbeddedKafkaBroker;
+import com.chatsuite.local.infra.EmbeddedMongo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the whole suite on one machine: an Apache Kafka broker (KRaft) and a
+ * MongoDB-compatible store in this JVM, then every application as its own JVM. Stops
+ * everything on Ctrl-C or SIGTERM.
+ */
+public final class LocalSuite {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	private final SuiteOptions options;
+
+	private final Logger out;
+
+	private final List<ChildProcess> children = new ArrayList<>();
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private EmbeddedMongo mongo;
+
+	private EmbeddedKafkaBroker kafka;
+
+	private LocalSuite(SuiteOptions options, Logger out) {
+		this.options = options;
+		this.out = out;
+	}
+
+	public static void main(String[] args) throws Exception {
+		long started = System.nanoTime();
+		SuiteOptions options;
+		try {
+			options = SuiteOptions.parse(args, System.getenv());
+		}
+		catch (IllegalArgumentException ex) {
+			configureLogging(Path.of("var/logs"));
+			LoggerFactory.getLogger("suite").error("{}\n{}", ex.getMessage(), SuiteOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		Files.createDirectories(options.logsDir());
+		configureLogging(options.logsDir());
+		LocalSuite suite = new LocalSuite(options, LoggerFactory.getLogger("suite"));
+		Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "suite-shutdown"));
+		try {
+			suite.run(started);
+		}
+		catch (Exception ex) {
+			suite.out.error("Suite failed to start: {}", ex.getMessage());
+			System.exit(1);
+		}
+		suite.stopped.await();
+	}
+
+	private void run(long started) throws Exception {
+		if (this.options.wipe()) {
+			this.out.info("Wiping {}", this.options.dataDir());
+			AppImage.deleteRecursively(this.options.dataDir());
+		}
+		Files.createDirectories(this.options.dataDir());
+		String java = ProcessHandle.current().info().command().orElse("java");
+		prepareImages(java);
+		long launched = System.nanoTime();
+		this.mongo = EmbeddedMongo.persistent(this.options.dataDir().resolve("mongo/suite.mv"),
+				this.options.mongoPort());
+		this.kafka = EmbeddedKafkaBroker.create(this.options.dataDir().resolve("kafka"), this.options.kafkaPort(), 3);
+		// The broker takes a few seconds to elect itself; the applications start
+		// meanwhile and
+		// connect as soon as it listens.
+		CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(this.kafka::start);
+		for (ServiceDefinition service : ServiceDefinition.ALL) {
+			startChild(java, service);
+		}
+		kafkaStarted.join();
+		awaitReady();
+		double seconds = (System.nanoTime() - launched) / 1e9;
+		double total = (System.nanoTime() - started) / 1e9;
+		printBanner(seconds, total);
+	}
+
+	private void prepareImages(String java) throws Exception {
+		List<AppImage> images = new ArrayList<>();
+		for (ServiceDefinition service : ServiceDefinition.ALL) {
+			images.add(AppImage.of(this.options.home(), service.module()));
+		}
+		List<AppImage> stale = new ArrayList<>();
+		for (AppImage image : images) {
+			if (!image.isCurrent()) {
+				stale.add(image);
+			}
+		}
+		if (stale.isEmpty()) {
+			return;
+		}
+		this.out.info("Preparing class-data archives for {} application(s) (once per build)...", stale.size());
+		Path log = this.options.logsDir().resolve("cds-training.log");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> jobs = new ArrayList<>();
+			for (AppImage image : stale) {
+				jobs.add(pool.submit(() -> {
+					image.prepare(java, log);
+					return null;
+				}));
+			}
+			for (Future<?> job : jobs) {
+				job.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private void startChild(String java, ServiceDefinition service) throws IOException {
+		AppImage image = AppImage.of(this.options.home(), service.module());
+		List<String> command = new ArrayList<>(image.command(java));
+		command.add(command.size() - 2, "-Dsuite.parent-pid=" + ProcessHandle.current().pid());
+		List<String> arguments = new ArrayList<>(List.of("--server.port=" + this.options.portOf(service),
+				"--spring.mongodb.uri=" + this.mongo.connectionString(),
+				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers()));
+		if (service == ServiceDefinition.GATEWAY) {
+			for (ServiceDefinition upstream : ServiceDefinition.SERVICES) {
+				arguments.add("--suite.gateway.services." + upstream.module() + "=http://127.0.0.1:"
+						+ this.options.portOf(upstream));
+			}
+		}
+		Path log = this.options.logsDir().resolve(service.module() + ".log");
+		synchronized (this.children) {
+			this.children
+				.add(ChildProcess.start(service.module(), this.options.portOf(service), command, arguments, log));
+		}
+	}
+
+	private void awaitReady() throws InterruptedException {
+		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+		List<ChildProcess> waiting = new ArrayList<>(this.children);
+		while (!waiting.isEmpty()) {
+			for (ChildProcess child : List.copyOf(waiting)) {
+				if (!child.isAlive()) {
+					throw new IllegalStateException(child.name() + " exited during start-up; see " + child.log());
+				}
+				if (child.isReady()) {
+					waiting.remove(child);
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Not ready after " + READY_TIMEOUT.toSeconds() + " s: "
+						+ waiting.stream().map(ChildProcess::name).toList() + "; see " + this.options.logsDir());
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private void printBanner(double seconds, double total) {
+		StringBuilder banner = new StringBuilder();
+		banner.append(
+				String.format(Locale.ROOT, "%nSuite ready in %.1f s (%.1f s including preparation)%n", seconds, total));
+		banner.append(
+				String.format("  Gateway:   http://localhost:%d%n", this.options.portOf(ServiceDefinition.GATEWAY)));
+		for (ChildProcess child : this.children) {
+			banner.append(
+					String.format("  %-24s http://127.0.0.1:%d (log %s)%n", child.name(), child.port(), child.log()));
+		}
+		banner.append(String.format("  Kafka:     %s%n", this.kafka.bootstrapServers()));
+		banner.append(String.format("  MongoDB:   %s%n", this.mongo.connectionString()));
+		banner.append(String.format("  Data:      %s%n", this.options.dataDir()));
+		banner.append(String.format("  Demo organisation: organisation_domain 'demo', email owner@demo.example,"
+				+ " password demo-password, addons livechat, seller_buyer_chat_system, partner%n"));
+		banner.append(String.format("  Platform admin:    platform-admin / platform-admin-password%n"));
+		banner.append("Press Ctrl-C to stop.");
+		this.out.info(banner.toString());
+	}
+
+	private void stop() {
+		List<ChildProcess> running;
+		synchronized (this.children) {
+			running = List.copyOf(this.children);
+		}
+		if (!running.isEmpty()) {
+			this.out.info("Stopping {} application(s)...", running.size());
+		}
+		running.forEach(ChildProcess::requestStop);
+		for (ChildProcess child : running) {
+			try {
+				child.awaitStop(Duration.ofSeconds(20));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (this.kafka != null) {
+			this.kafka.stop();
+		}
+		if (this.mongo != null) {
+			this.mongo.close();
+		}
+		this.out.info("Suite stopped.");
+		this.stopped.countDown();
+	}
+
+	private static void configureLogging(Path logsDir) {
+		System.setProperty("suite.logs", logsDir.toAbsolutePath().toString());
+		System.setProperty("logback.configurationFile", "local-suite-logback.xml");
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.chatsuite.local.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A MongoDB-wire-compatible server (mongo-java-server) in this JVM, reached by the real
+ * MongoDB driver. The oplog is enabled so that change streams work. Backed by an H2 file
+ * when given one (data survives a restart), in memory otherwise.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+	private static final String HOST = "127.0.0.1";
+
+	private final MongoServer server;
+
+	private final MongoBackend backend;
+
+	private final int port;
+
+	private EmbeddedMongo(MongoBackend backend, int port) {
+		this.backend = backend;
+		this.server = new MongoServer(backend);
+		this.server.enableOplog();
+		this.server.bind(HOST, port);
+		this.port = this.server.getLocalAddress().getPort();
+	}
+
+	/**
+	 * Starts a store persisting to an H2 file.
+	 * @param file the database file; its folder is created when missing
+	 * @param port the port, 0 for a free one
+	 * @return the running store
+	 */
+	public static EmbeddedMongo persistent(Path file, int port) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()), port);
+	}
+
+	/**
+	 * Starts a store that keeps everything in memory.
+	 * @param port the port, 0 for a free one
+	 * @return the running store
+	 */
+	public static EmbeddedMongo inMemory(int port) {
+		return new EmbeddedMongo(new MemoryBackend(), port);
+	}
+
+	/**
+	 * The connection string for the MongoDB driver.
+	 * @return a {@code mongodb://} URI without database
+	 */
+	public String connectionString() {
+		return "mongodb://" + HOST + ":" + this.port;
+	}
+
+	@Override
+	public void close() {
+		this.server.shutdown();
+		this.backend.close();
+	}
+
+}

@@ -1,0 +1,16 @@
+package com.chatsuite.partner;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Partner workspaces, catalogues, points, members and webhooks.
+ */
+@SpringBootApplication
+public class PartnerServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(PartnerServiceApplication.class, args);
+	}
+
+}

@@ -1,0 +1,81 @@
+package com.chatsuite.support.events;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.chatsuite.contracts.events.EventFormatException;
+import com.chatsuite.contracts.events.EventJson;
+import com.chatsuite.contracts.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Event plumbing every application shares: the JSON form of events, the topics and their
+ * dead-letter topics, and bounded retries followed by dead-lettering for every listener.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventJson eventJson() {
+		return new EventJson();
+	}
+
+	@Bean
+	@ConditionalOnBean(KafkaAdmin.class)
+	KafkaAdmin.NewTopics suiteTopics(EventsProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : Topics.ALL) {
+			topics.add(TopicBuilder.name(topic)
+				.partitions(properties.partitions())
+				.replicas(properties.replicas())
+				.build());
+			topics.add(TopicBuilder.name(Topics.deadLetter(topic))
+				.partitions(properties.partitions())
+				.replicas(properties.replicas())
+				.build());
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	@ConditionalOnBean(KafkaTemplate.class)
+	DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, EventsProperties properties) {
+		// Partition -1: the producer picks it from the key, so the dead-letter topic may
+		// have
+		// any number of partitions.
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		EventsProperties.Consumer consumer = properties.consumer();
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+				new FixedBackOff(consumer.backoff().toMillis(), consumer.attempts() - 1L));
+		// A record that is not a valid event will never become one: no retries.
+		handler.addNotRetryableExceptions(EventFormatException.class);
+		return handler;
+	}
+
+}

@@ -1,0 +1,54 @@
+package com.chatsuite.support.events;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How a service publishes and consumes events.
+ *
+ * @param source the CloudEvents {@code source} of the events this service publishes;
+ * {@code spring.application.name} when empty
+ * @param partitions partitions of each topic this service declares
+ * @param replicas replication factor of each topic this service declares
+ * @param outbox how stored events are relayed to Kafka
+ * @param consumer how received events are retried and dead-lettered
+ */
+@Validated
+@ConfigurationProperties("suite.events")
+public record EventsProperties(@DefaultValue("") String source, @DefaultValue("3") @Min(1) int partitions,
+		@DefaultValue("1") @Min(1) short replicas, @DefaultValue @NotNull Outbox outbox,
+		@DefaultValue @NotNull Consumer consumer) {
+
+	/**
+	 * The outbox relay.
+	 *
+	 * @param pollInterval how often the relay looks for events left behind (after a Kafka
+	 * outage, a restart or a save by another replica)
+	 * @param sendTimeout how long one send may wait for the broker's acknowledgement
+	 * @param lease how long one replica holds a document's events before another may take
+	 * them over
+	 * @param batchSize documents relayed per round at most
+	 */
+	public record Outbox(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("35s") Duration sendTimeout,
+			@DefaultValue("60s") Duration lease, @DefaultValue("100") @Min(1) int batchSize) {
+	}
+
+	/**
+	 * The event inbox.
+	 *
+	 * @param attempts deliveries of one record before it goes to the dead-letter topic
+	 * @param backoff pause between two deliveries of the same record
+	 * @param handlerTimeout how long one event's handling may take
+	 * @param dedupeRetention how long processed event ids are remembered
+	 */
+	public record Consumer(@DefaultValue("3") @Min(1) int attempts, @DefaultValue("200ms") Duration backoff,
+			@DefaultValue("30s") Duration handlerTimeout, @DefaultValue("7d") Duration dedupeRetention) {
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.chatsuite.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A whole application on a random port, over the real MongoDB and Kafka of
+ * {@link SuiteInfrastructure}, with a {@code WebTestClient} bound to it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ContextConfiguration(initializers = SuiteInfrastructureInitializer.class)
+public @interface SuiteIntegrationTest {
+
+	/**
+	 * The application to start, when it is not found by searching the test's packages.
+	 * @return the configuration classes
+	 */
+	@AliasFor(annotation = SpringBootTest.class, attribute = "classes")
+	Class<?>[] classes() default {};
+
+	/**
+	 * Extra properties for this test's application context.
+	 * @return {@code key=value} pairs
+	 */
+	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+	String[] properties() default {};
+
+}
