@@ -50,6 +50,11 @@ public final class LocalSuite {
 		try {
 			options = SuiteOptions.parse(args, System.getenv());
 		}
+		catch (SuiteOptions.HelpRequested ex) {
+			configureLogging(Path.of("var/logs"));
+			LoggerFactory.getLogger("suite").info(SuiteOptions.USAGE);
+			return;
+		}
 		catch (IllegalArgumentException ex) {
 			configureLogging(Path.of("var/logs"));
 			LoggerFactory.getLogger("suite").error("{}\n{}", ex.getMessage(), SuiteOptions.USAGE);

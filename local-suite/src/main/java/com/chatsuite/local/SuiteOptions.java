@@ -43,6 +43,7 @@ record SuiteOptions(Path home, Path dataDir, Path logsDir, boolean wipe, int kaf
 				case "--data-dir" -> dataDir = Path.of(valueOf(arg, rest)).toAbsolutePath();
 				case "--logs-dir" -> logsDir = Path.of(valueOf(arg, rest)).toAbsolutePath();
 				case "--wipe" -> wipe = true;
+				case "--help", "-h" -> throw new HelpRequested();
 				default -> throw new IllegalArgumentException("Unknown option '" + arg + "'");
 			}
 		}
@@ -52,6 +53,15 @@ record SuiteOptions(Path home, Path dataDir, Path logsDir, boolean wipe, int kaf
 		}
 		return new SuiteOptions(home, dataDir, logsDir, wipe, port(env, "KAFKA_PORT", 9092),
 				port(env, "MONGO_PORT", 27017), ports);
+	}
+
+	/** Thrown when the user asked for the usage text. */
+	static final class HelpRequested extends IllegalArgumentException {
+
+		HelpRequested() {
+			super("");
+		}
+
 	}
 
 	int portOf(ServiceDefinition service) {
