@@ -47,45 +47,44 @@ final class AppImage {
 		return this.dir.resolve("app.jsa");
 	}
 
-	boolean isCurrent() throws IOException {
+	boolean isExtracted() throws IOException {
 		Path stamp = this.dir.resolve("built-from");
-		return Files.exists(archive()) && Files.exists(stamp) && Files.readString(stamp).equals(fingerprint());
+		return Files.exists(stamp) && Files.readString(stamp).equals(fingerprint());
 	}
 
 	/**
-	 * Extracts the jar and records the class-data archive when the jar has changed since
-	 * the last time.
+	 * Extracts the jar when it has changed since the last time, dropping the old archive.
 	 * @param java the java launcher to use
-	 * @param log where the training run writes its output
+	 * @param log where the extraction writes its output
 	 */
 	void prepare(String java, Path log) throws IOException, InterruptedException {
-		if (isCurrent()) {
+		if (isExtracted()) {
 			return;
 		}
 		deleteRecursively(this.dir);
 		Files.createDirectories(this.dir);
 		run(List.of(java, "-Djarmode=tools", "-jar", this.bootJar.toString(), "extract", "--destination",
 				this.dir.toString(), "--force"), log);
-		List<String> training = new ArrayList<>(List.of(java));
-		training.addAll(DEV_JVM_FLAGS);
-		training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(), "-Dspring.context.exit=onRefresh", "-jar",
-				jar().toString(), "--server.port=0", "--spring.kafka.admin.auto-create=false"));
-		run(training, log);
-		if (!Files.exists(archive())) {
-			throw new IllegalStateException("Training run of " + this.module + " wrote no archive; see " + log);
-		}
 		Files.writeString(this.dir.resolve("built-from"), fingerprint());
+	}
+
+	/** Tells whether this run records the archive (none yet for this build). */
+	boolean recordsArchive() {
+		return !Files.exists(archive());
 	}
 
 	/** The command that starts this application with the archive. */
 	List<String> command(String java) {
 		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(DEV_JVM_FLAGS);
-		if (Files.exists(archive())) {
-			command.add("-XX:SharedArchiveFile=" + archive());
-			command.add("-Xlog:cds=off");
-			command.add("-Xlog:class+path=off");
+		if (recordsArchive()) {
+			command.add("-XX:ArchiveClassesAtExit=" + archive());
 		}
+		else {
+			command.add("-XX:SharedArchiveFile=" + archive());
+		}
+		command.add("-Xlog:cds=off");
+		command.add("-Xlog:class+path=off");
 		command.addAll(List.of("-jar", jar().toString()));
 		return command;
 	}

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.chatsuite.local.infra.EmbeddedKafkaBroker;
 import com.chatsuite.local.infra.EmbeddedMongo;
@@ -68,8 +65,9 @@ public final class LocalSuite {
 		try {
 			suite.run(started);
 		}
-		catch (Exception ex) {
-			suite.out.error("Suite failed to start: {}", ex.getMessage());
+		catch (Exception | Error ex) {
+			LoggerFactory.getLogger(LocalSuite.class).error("Suite failed to start", ex);
+			suite.out.error("Suite failed to start: {} (details in {})", ex, options.logsDir().resolve("infra.log"));
 			System.exit(1);
 		}
 		suite.stopped.await();
@@ -90,7 +88,7 @@ public final class LocalSuite {
 		// The broker takes a few seconds to elect itself; the applications start
 		// meanwhile and
 		// connect as soon as it listens.
-		CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(this.kafka::start);
+		CompletableFuture<Void> kafkaStarted = startInBackground(this.kafka::start);
 		for (ServiceDefinition service : ServiceDefinition.ALL) {
 			startChild(java, service);
 		}
@@ -101,37 +99,38 @@ public final class LocalSuite {
 		printBanner(seconds, total);
 	}
 
+	/**
+	 * Runs a task on its own thread with this class's loader as context loader: Kafka
+	 * loads configured classes through it, and a common-pool thread would not see the
+	 * nested jars.
+	 */
+	private static CompletableFuture<Void> startInBackground(Runnable task) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				task.run();
+				done.complete(null);
+			}
+			catch (RuntimeException | Error ex) {
+				done.completeExceptionally(ex);
+			}
+		}, "kafka-start");
+		thread.setContextClassLoader(LocalSuite.class.getClassLoader());
+		thread.start();
+		return done;
+	}
+
 	private void prepareImages(String java) throws Exception {
-		List<AppImage> images = new ArrayList<>();
+		Path log = this.options.logsDir().resolve("extract.log");
+		boolean recording = false;
 		for (ServiceDefinition service : ServiceDefinition.ALL) {
-			images.add(AppImage.of(this.options.home(), service.module()));
+			AppImage image = AppImage.of(this.options.home(), service.module());
+			image.prepare(java, log);
+			recording |= image.recordsArchive();
 		}
-		List<AppImage> stale = new ArrayList<>();
-		for (AppImage image : images) {
-			if (!image.isCurrent()) {
-				stale.add(image);
-			}
-		}
-		if (stale.isEmpty()) {
-			return;
-		}
-		this.out.info("Preparing class-data archives for {} application(s) (once per build)...", stale.size());
-		Path log = this.options.logsDir().resolve("cds-training.log");
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			List<Future<?>> jobs = new ArrayList<>();
-			for (AppImage image : stale) {
-				jobs.add(pool.submit(() -> {
-					image.prepare(java, log);
-					return null;
-				}));
-			}
-			for (Future<?> job : jobs) {
-				job.get();
-			}
-		}
-		finally {
-			pool.shutdown();
+		if (recording) {
+			this.out.info("First run of this build: recording class-data archives, saved when the suite stops;"
+					+ " later starts are faster.");
 		}
 	}
 
@@ -139,8 +138,10 @@ public final class LocalSuite {
 		AppImage image = AppImage.of(this.options.home(), service.module());
 		List<String> command = new ArrayList<>(image.command(java));
 		command.add(command.size() - 2, "-Dsuite.parent-pid=" + ProcessHandle.current().pid());
+		// Lazy beans are a development setting: they take a quarter off each start-up
+		// here.
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + this.options.portOf(service),
-				"--spring.mongodb.uri=" + this.mongo.connectionString(),
+				"--spring.main.lazy-initialization=true", "--spring.mongodb.uri=" + this.mongo.connectionString(),
 				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers()));
 		if (service == ServiceDefinition.GATEWAY) {
 			for (ServiceDefinition upstream : ServiceDefinition.SERVICES) {

@@ -136,7 +136,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 		props.put("share.coordinator.state.topic.replication.factor", "1");
 		props.put("share.coordinator.state.topic.min.isr", "1");
 		props.put("group.initial.rebalance.delay.ms", "0");
-		props.put("log.flush.interval.messages", "1");
+		// A development broker: few threads, so it starts quickly beside the
+		// applications.
+		props.put("num.network.threads", "1");
+		props.put("num.io.threads", "2");
+		props.put("background.threads", "2");
+		props.put("num.recovery.threads.per.data.dir", "1");
+		props.put("log.cleaner.threads", "1");
 		return props;
 	}
 
