@@ -1,0 +1,60 @@
+package com.chatsuite.auth.organisation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.chatsuite.support.events.HasOutbox;
+import com.chatsuite.support.events.OutboxEvent;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A tenant: an organisation with its sub domain, owner credentials and installed addons.
+ *
+ * @param id the organisation id
+ * @param organisationDomain the unique sub domain name
+ * @param email the owner's email (lower case)
+ * @param passwordHash a slow salted hash of the password, never the password
+ * @param status active or disabled
+ * @param addons the installed addons
+ * @param createdAt when it was created
+ * @param version optimistic lock
+ * @param outbox events of its changes not yet sent
+ */
+@Document("organisations")
+public record Organisation(@Id String id, @Indexed(unique = true) String organisationDomain, String email,
+		String passwordHash, OrganisationStatus status, Set<String> addons, Instant createdAt, @Version Long version,
+		List<OutboxEvent> outbox) implements HasOutbox {
+
+	public Organisation {
+		addons = (addons != null) ? Set.copyOf(new TreeSet<>(addons)) : Set.of();
+		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+	}
+
+	public boolean isActive() {
+		return this.status == OrganisationStatus.ACTIVE;
+	}
+
+	public boolean hasAddon(String addon) {
+		return this.addons.contains(addon);
+	}
+
+	Organisation withAddons(Set<String> newAddons) {
+		return new Organisation(this.id, this.organisationDomain, this.email, this.passwordHash, this.status, newAddons,
+				this.createdAt, this.version, this.outbox);
+	}
+
+	Organisation withStatus(OrganisationStatus newStatus, OutboxEvent event) {
+		List<OutboxEvent> events = new ArrayList<>(this.outbox);
+		events.add(event);
+		return new Organisation(this.id, this.organisationDomain, this.email, this.passwordHash, newStatus, this.addons,
+				this.createdAt, this.version, events);
+	}
+
+}

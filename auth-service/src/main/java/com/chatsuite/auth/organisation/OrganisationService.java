@@ -1,0 +1,154 @@
+package com.chatsuite.auth.organisation;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.chatsuite.auth.AuthProperties;
+import com.chatsuite.contracts.events.auth.OrganisationDisabled;
+import com.chatsuite.contracts.events.auth.OrganisationEnabled;
+import com.chatsuite.support.events.OutboxEvents;
+import com.chatsuite.support.web.ApiException;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates organisations, installs and removes their addons, disables and enables them.
+ */
+@Service
+public class OrganisationService {
+
+	private static final Pattern SUB_DOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private final OrganisationRepository organisations;
+
+	private final Passwords passwords;
+
+	private final OutboxEvents events;
+
+	private final AuthProperties properties;
+
+	private final Clock clock;
+
+	OrganisationService(OrganisationRepository organisations, Passwords passwords, OutboxEvents events,
+			AuthProperties properties, Clock clock) {
+		this.organisations = organisations;
+		this.passwords = passwords;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates an organisation.
+	 * @param domain its sub domain
+	 * @param email its owner's email
+	 * @param password its password (at least 8 characters)
+	 * @param addons the addons to install
+	 * @return the new organisation; 400 for bad input, 409 when the sub domain is taken
+	 */
+	public Mono<Organisation> create(String domain, String email, String password, List<String> addons) {
+		String subDomain = domain.toLowerCase(Locale.ROOT);
+		if (!SUB_DOMAIN.matcher(subDomain).matches()) {
+			return Mono.error(ApiException.badRequest("organisation_domain",
+					"organisation_domain must be a sub domain name: letters, digits and inner hyphens, at most 63"));
+		}
+		if (!EMAIL.matcher(email).matches()) {
+			return Mono.error(ApiException.badRequest("email", "email is not a valid email address"));
+		}
+		if (password.length() < 8) {
+			return Mono.error(ApiException.badRequest("password", "password must have at least 8 characters"));
+		}
+		Set<String> installed = new HashSet<>();
+		for (String addon : addons) {
+			installed.add(knownAddon(addon));
+		}
+		return this.passwords.hash(password)
+			.map((hash) -> new Organisation(UUID.randomUUID().toString(), subDomain, email.toLowerCase(Locale.ROOT),
+					hash, OrganisationStatus.ACTIVE, installed, this.clock.instant(), null, null))
+			.flatMap(this.organisations::save)
+			.onErrorMap(DuplicateKeyException.class, (ex) -> ApiException.conflict("organisation_domain",
+					"organisation_domain '" + subDomain + "' is already taken"));
+	}
+
+	public Mono<Organisation> find(String id) {
+		return this.organisations.findById(id)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("id", "organisation '" + id + "' does not exist")));
+	}
+
+	public Mono<Organisation> findByDomain(String domain) {
+		return this.organisations.findByOrganisationDomain(domain.toLowerCase(Locale.ROOT));
+	}
+
+	public Mono<Organisation> installAddon(String id, String addon) {
+		String known = knownAddon(addon);
+		return find(id).flatMap((organisation) -> {
+			Set<String> addons = new HashSet<>(organisation.addons());
+			return addons.add(known) ? this.organisations.save(organisation.withAddons(addons))
+					: Mono.just(organisation);
+		});
+	}
+
+	public Mono<Organisation> removeAddon(String id, String addon) {
+		String known = knownAddon(addon);
+		return find(id).flatMap((organisation) -> {
+			Set<String> addons = new HashSet<>(organisation.addons());
+			if (!addons.remove(known)) {
+				return Mono.error(ApiException.notFound("addon_unique_name",
+						"addon '" + known + "' is not installed for this organisation"));
+			}
+			return this.organisations.save(organisation.withAddons(addons));
+		});
+	}
+
+	/**
+	 * Disables an organisation: its logins fail and every token of it is refused
+	 * everywhere, announced on {@code auth.revocations}.
+	 * @param id the organisation id
+	 * @return the organisation
+	 */
+	public Mono<Organisation> disable(String id) {
+		return find(id).flatMap((organisation) -> {
+			if (!organisation.isActive()) {
+				return Mono.just(organisation);
+			}
+			OrganisationDisabled data = new OrganisationDisabled(organisation.id(), organisation.organisationDomain(),
+					this.clock.instant());
+			return this.organisations.save(organisation.withStatus(OrganisationStatus.DISABLED,
+					this.events.of(organisation.id(), organisation.id(), data)));
+		});
+	}
+
+	public Mono<Organisation> enable(String id) {
+		return find(id).flatMap((organisation) -> {
+			if (organisation.isActive()) {
+				return Mono.just(organisation);
+			}
+			OrganisationEnabled data = new OrganisationEnabled(organisation.id(), organisation.organisationDomain(),
+					this.clock.instant());
+			return this.organisations.save(organisation.withStatus(OrganisationStatus.ACTIVE,
+					this.events.of(organisation.id(), organisation.id(), data)));
+		});
+	}
+
+	/**
+	 * Checks an addon name against the addons the platform offers.
+	 * @param addon the name given
+	 * @return the name; 404 when no such addon exists
+	 */
+	public String knownAddon(String addon) {
+		if (!this.properties.addons().contains(addon)) {
+			throw ApiException.notFound("addon_unique_name", "addon '" + addon + "' does not exist");
+		}
+		return addon;
+	}
+
+}

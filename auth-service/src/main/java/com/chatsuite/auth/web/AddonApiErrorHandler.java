@@ -1,0 +1,86 @@
+package com.chatsuite.auth.web;
+
+import java.util.List;
+
+import com.chatsuite.auth.token.TooManyAttemptsException;
+import com.chatsuite.contracts.api.AddonApiError;
+import com.chatsuite.contracts.api.FieldError;
+import com.chatsuite.support.web.ApiException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * Renders every error of auth-service in the addon API's shape ({@code {"status": 0,
+ * "message", "errors": [{"field", "message"}]}}): one place, no stack traces, the right
+ * status.
+ */
+@Component
+@Order(-2)
+class AddonApiErrorHandler implements WebExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(AddonApiErrorHandler.class);
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.error(ex);
+		}
+		HttpStatusCode status;
+		AddonApiError body;
+		if (ex instanceof ApiException api) {
+			status = api.status();
+			String field = (api.field() != null) ? api.field() : "request";
+			body = AddonApiError.of(api.getMessage(), FieldError.of(field, api.getMessage()));
+			if (api instanceof TooManyAttemptsException throttled) {
+				response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+			}
+		}
+		else if (ex instanceof DataBufferLimitException) {
+			status = HttpStatus.CONTENT_TOO_LARGE;
+			body = AddonApiError.of("request body is too large");
+		}
+		else if (ex instanceof ResponseStatusException rse) {
+			status = rse.getStatusCode();
+			body = AddonApiError.of(describe(rse));
+		}
+		else {
+			logger.error("Unexpected error on " + exchange.getRequest().getPath(), ex);
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+			body = AddonApiError.of("internal error");
+		}
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		byte[] bytes = this.json.writeValueAsBytes(body);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+	}
+
+	private static String describe(ResponseStatusException ex) {
+		int code = ex.getStatusCode().value();
+		return switch (code) {
+			case 404 -> "no such endpoint";
+			case 405 -> "method not allowed on this endpoint";
+			case 415 -> "unsupported media type; send application/json or application/x-www-form-urlencoded";
+			case 413 -> "request body is too large";
+			case 400 -> (ex.getReason() != null) ? ex.getReason() : "bad request";
+			default -> (ex.getReason() != null) ? ex.getReason() : HttpStatus.valueOf(code).getReasonPhrase();
+		};
+	}
+
+}

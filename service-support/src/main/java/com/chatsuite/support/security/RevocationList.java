@@ -1,0 +1,96 @@
+package com.chatsuite.support.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.chatsuite.contracts.events.CloudEvent;
+import com.chatsuite.contracts.events.auth.OrganisationDisabled;
+import com.chatsuite.contracts.events.auth.OrganisationEnabled;
+import com.chatsuite.contracts.events.auth.RevocationScope;
+import com.chatsuite.contracts.events.auth.TokenRevoked;
+
+/**
+ * Everything revoked, in memory, fed from {@code auth.revocations}: every replica reads
+ * the whole (compacted) topic, so it holds the full list without asking anyone per
+ * request. Entries whose tokens have all expired are forgotten.
+ */
+public class RevocationList {
+
+	private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> disabledOrganisations = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	public RevocationList(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies one event of {@code auth.revocations}; applying it twice changes nothing.
+	 * @param event the event
+	 */
+	public void apply(CloudEvent<?> event) {
+		if (event.data() instanceof TokenRevoked revocation) {
+			this.revoked.put(key(revocation.scope(), revocation.value()), revocation.notAfter());
+		}
+		else if (event.data() instanceof OrganisationDisabled disabled) {
+			this.disabledOrganisations.put(disabled.organisationId(), disabled.disabledAt());
+		}
+		else if (event.data() instanceof OrganisationEnabled enabled) {
+			this.disabledOrganisations.computeIfPresent(enabled.organisationId(),
+					(id, disabledAt) -> disabledAt.isAfter(enabled.enabledAt()) ? disabledAt : null);
+		}
+	}
+
+	/**
+	 * Tells whether a token is revoked, and why.
+	 * @param token the verified claims
+	 * @return the reason, empty when it is not revoked
+	 */
+	public Optional<String> reasonRevoked(TokenClaims token) {
+		if (token.orgId() != null && this.disabledOrganisations.containsKey(token.orgId())) {
+			return Optional.of("organisation disabled");
+		}
+		if (isRevoked(RevocationScope.TOKEN, token.tokenId())) {
+			return Optional.of("token revoked");
+		}
+		if (isRevoked(RevocationScope.SESSION, token.sessionId())) {
+			return Optional.of("session revoked");
+		}
+		if (token.kind() == TokenKind.API_KEY && isRevoked(RevocationScope.API_KEY, token.tokenId())) {
+			return Optional.of("API key revoked");
+		}
+		if (token.kind() == TokenKind.AGENT && isRevoked(RevocationScope.SUBJECT, token.subject())) {
+			return Optional.of("operator deactivated");
+		}
+		return Optional.empty();
+	}
+
+	/** Drops entries whose tokens have expired anyway. */
+	public void forgetExpired() {
+		Instant now = this.clock.instant();
+		this.revoked.values().removeIf((notAfter) -> notAfter.isBefore(now));
+	}
+
+	/** How many revocations are held, for health details and tests. */
+	public int size() {
+		return this.revoked.size() + this.disabledOrganisations.size();
+	}
+
+	private boolean isRevoked(RevocationScope scope, String value) {
+		if (value == null) {
+			return false;
+		}
+		Instant notAfter = this.revoked.get(key(scope, value));
+		return notAfter != null && notAfter.isAfter(this.clock.instant());
+	}
+
+	private static String key(RevocationScope scope, String value) {
+		return scope.name() + ":" + value;
+	}
+
+}

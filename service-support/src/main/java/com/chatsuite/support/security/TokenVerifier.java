@@ -1,0 +1,137 @@
+package com.chatsuite.support.security;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import reactor.core.publisher.Mono;
+
+import com.chatsuite.support.security.TokenRejectedException.Reason;
+
+/**
+ * Checks an access token locally: RS256 signature against auth-service's published keys,
+ * issuer, expiry, kind, and the revocation list. No call to auth-service per request.
+ */
+public class TokenVerifier {
+
+	private final VerificationKeys keys;
+
+	private final RevocationList revocations;
+
+	private final SecurityProperties properties;
+
+	private final Clock clock;
+
+	public TokenVerifier(VerificationKeys keys, RevocationList revocations, SecurityProperties properties,
+			Clock clock) {
+		this.keys = keys;
+		this.revocations = revocations;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Verifies a token and checks it is of one of the accepted kinds.
+	 * @param token the compact JWT, may be {@code null}
+	 * @param accepted the kinds the caller's API accepts
+	 * @return the claims, or an error {@link TokenRejectedException}
+	 */
+	public Mono<TokenClaims> verify(String token, Set<TokenKind> accepted) {
+		return verify(token, accepted, false);
+	}
+
+	/**
+	 * Verifies a token like {@link #verify(String, Set)} but accepts one past its expiry,
+	 * for exchanging an expired access token together with its refresh token.
+	 * @param token the compact JWT
+	 * @param accepted the kinds accepted
+	 * @return the claims, or an error {@link TokenRejectedException}
+	 */
+	public Mono<TokenClaims> verifyAllowingExpiry(String token, Set<TokenKind> accepted) {
+		return verify(token, accepted, true);
+	}
+
+	private Mono<TokenClaims> verify(String token, Set<TokenKind> accepted, boolean allowExpired) {
+		if (token == null || token.isBlank()) {
+			return Mono.error(new TokenRejectedException(Reason.MISSING, "access token is missing"));
+		}
+		SignedJWT jwt;
+		try {
+			jwt = SignedJWT.parse(token.trim());
+		}
+		catch (ParseException ex) {
+			return Mono.error(new TokenRejectedException(Reason.MALFORMED, "access token is malformed"));
+		}
+		if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+			return Mono.error(
+					new TokenRejectedException(Reason.MALFORMED, "access token is not an RS256 token with a key id"));
+		}
+		return this.keys.verifierFor(jwt.getHeader().getKeyID())
+			.onErrorMap((ex) -> !(ex instanceof TokenRejectedException),
+					(ex) -> new TokenRejectedException(Reason.UNVERIFIABLE, "signing keys are unavailable"))
+			.switchIfEmpty(Mono.error(
+					() -> new TokenRejectedException(Reason.MALFORMED, "access token is signed with an unknown key")))
+			.map((verifier) -> check(jwt, verifier, accepted, allowExpired));
+	}
+
+	private TokenClaims check(SignedJWT jwt, JWSVerifier verifier, Set<TokenKind> accepted, boolean allowExpired) {
+		JWTClaimsSet claims;
+		try {
+			if (!jwt.verify(verifier)) {
+				throw new TokenRejectedException(Reason.MALFORMED, "access token signature is invalid");
+			}
+			claims = jwt.getJWTClaimsSet();
+		}
+		catch (JOSEException | ParseException ex) {
+			throw new TokenRejectedException(Reason.MALFORMED, "access token is malformed");
+		}
+		if (!this.properties.issuer().equals(claims.getIssuer())) {
+			throw new TokenRejectedException(Reason.MALFORMED, "access token has a foreign issuer");
+		}
+		TokenClaims token = toClaims(claims);
+		if (!allowExpired && token.expiresAt() != null
+				&& token.expiresAt().plus(this.properties.clockSkew()).isBefore(this.clock.instant())) {
+			throw new TokenRejectedException(Reason.EXPIRED, "access token has expired");
+		}
+		if (!accepted.contains(token.kind())) {
+			throw new TokenRejectedException(Reason.WRONG_KIND,
+					"wrong kind of token: " + withArticle(token.kind().claim()) + " token is not accepted here");
+		}
+		this.revocations.reasonRevoked(token).ifPresent((reason) -> {
+			throw new TokenRejectedException(Reason.REVOKED, "access token has been revoked (" + reason + ")");
+		});
+		return token;
+	}
+
+	private static String withArticle(String word) {
+		return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+	}
+
+	private static TokenClaims toClaims(JWTClaimsSet claims) {
+		try {
+			TokenKind kind = TokenKind.fromClaim(claims.getStringClaim(TokenClaims.KIND))
+				.orElseThrow(() -> new TokenRejectedException(Reason.MALFORMED, "access token has no known kind"));
+			List<String> permissions = claims.getStringListClaim(TokenClaims.PERMISSIONS);
+			Date expiry = claims.getExpirationTime();
+			Instant expiresAt = (expiry != null) ? expiry.toInstant() : null;
+			if (expiresAt == null && kind != TokenKind.API_KEY) {
+				throw new TokenRejectedException(Reason.MALFORMED, "access token has no expiry");
+			}
+			return new TokenClaims(kind, claims.getSubject(), claims.getJWTID(), claims.getStringClaim(TokenClaims.ORG),
+					claims.getStringClaim(TokenClaims.ORG_DOMAIN), claims.getStringClaim(TokenClaims.ADDON),
+					claims.getStringClaim(TokenClaims.SESSION), permissions, expiresAt);
+		}
+		catch (ParseException ex) {
+			throw new TokenRejectedException(Reason.MALFORMED, "access token claims are malformed");
+		}
+	}
+
+}
