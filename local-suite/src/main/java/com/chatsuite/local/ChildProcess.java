@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,13 +34,14 @@ final class ChildProcess {
 		this.process = process;
 	}
 
-	static ChildProcess start(String name, int port, List<String> command, List<String> arguments, Path log)
-			throws IOException {
+	static ChildProcess start(String name, int port, List<String> command, List<String> arguments,
+			Map<String, String> environment, Path log) throws IOException {
 		List<String> full = new ArrayList<>(command);
 		full.addAll(arguments);
-		Process process = new ProcessBuilder(full).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		return new ChildProcess(name, port, log, process);
 	}
 

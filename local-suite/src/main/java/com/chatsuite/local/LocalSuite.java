@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,6 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class LocalSuite {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	/** Demo credentials of the local run (SPEC section 8); never used outside it. */
+	private static final String DEMO_PASSWORD = "demo-password";
+
+	private static final String ADMIN_USER = "platform-admin";
+
+	private static final String ADMIN_PASSWORD = "platform-admin-password";
 
 	private final SuiteOptions options;
 
@@ -143,6 +152,19 @@ public final class LocalSuite {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + this.options.portOf(service),
 				"--spring.main.lazy-initialization=true", "--spring.mongodb.uri=" + this.mongo.connectionString(),
 				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers()));
+		Map<String, String> environment = new HashMap<>();
+		if (service.module().equals("auth-service")) {
+			// The demo data of SPEC section 8, for the local run only; overridable from
+			// the
+			// environment (SUITE_AUTH_PLATFORMADMIN_PASSWORD and friends).
+			// Secrets go in the child's environment, not its command line (visible in
+			// ps).
+			arguments.add("--suite.auth.demo.enabled=true");
+			environment.put("SUITE_AUTH_DEMO_PASSWORD", env("SUITE_AUTH_DEMO_PASSWORD", DEMO_PASSWORD));
+			environment.put("SUITE_AUTH_PLATFORMADMIN_USERNAME", env("SUITE_AUTH_PLATFORMADMIN_USERNAME", ADMIN_USER));
+			environment.put("SUITE_AUTH_PLATFORMADMIN_PASSWORD",
+					env("SUITE_AUTH_PLATFORMADMIN_PASSWORD", ADMIN_PASSWORD));
+		}
 		if (service == ServiceDefinition.GATEWAY) {
 			for (ServiceDefinition upstream : ServiceDefinition.SERVICES) {
 				arguments.add("--suite.gateway.services." + upstream.module() + "=http://127.0.0.1:"
@@ -151,8 +173,8 @@ public final class LocalSuite {
 		}
 		Path log = this.options.logsDir().resolve(service.module() + ".log");
 		synchronized (this.children) {
-			this.children
-				.add(ChildProcess.start(service.module(), this.options.portOf(service), command, arguments, log));
+			this.children.add(ChildProcess.start(service.module(), this.options.portOf(service), command, arguments,
+					environment, log));
 		}
 	}
 
@@ -189,9 +211,13 @@ public final class LocalSuite {
 		banner.append(String.format("  Kafka:     %s%n", this.kafka.bootstrapServers()));
 		banner.append(String.format("  MongoDB:   %s%n", this.mongo.connectionString()));
 		banner.append(String.format("  Data:      %s%n", this.options.dataDir()));
-		banner.append(String.format("  Demo organisation: organisation_domain 'demo', email owner@demo.example,"
-				+ " password demo-password, addons livechat, seller_buyer_chat_system, partner%n"));
-		banner.append(String.format("  Platform admin:    platform-admin / platform-admin-password%n"));
+		banner.append(String.format(
+				"  Demo organisation: organisation_domain 'demo', email owner@demo.example,"
+						+ " password %s, addons livechat, seller_buyer_chat_system, partner%n",
+				env("SUITE_AUTH_DEMO_PASSWORD", DEMO_PASSWORD)));
+		banner.append(
+				String.format("  Platform admin:    %s / %s%n", env("SUITE_AUTH_PLATFORMADMIN_USERNAME", ADMIN_USER),
+						env("SUITE_AUTH_PLATFORMADMIN_PASSWORD", ADMIN_PASSWORD)));
 		banner.append("Press Ctrl-C to stop.");
 		this.out.info(banner.toString());
 	}
@@ -221,6 +247,11 @@ public final class LocalSuite {
 		}
 		this.out.info("Suite stopped.");
 		this.stopped.countDown();
+	}
+
+	private static String env(String variable, String fallback) {
+		String value = System.getenv(variable);
+		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 	private static void configureLogging(Path logsDir) {
