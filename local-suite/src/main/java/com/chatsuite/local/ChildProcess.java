@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One application of the suite running as its own JVM, logging to its own file.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
@@ -34,7 +34,7 @@ final class ChildProcess {
 		this.process = process;
 	}
 
-	static ChildProcess start(String name, int port, List<String> command, List<String> arguments,
+	public static ChildProcess start(String name, int port, List<String> command, List<String> arguments,
 			Map<String, String> environment, Path log) throws IOException {
 		List<String> full = new ArrayList<>(command);
 		full.addAll(arguments);
@@ -45,24 +45,24 @@ final class ChildProcess {
 		return new ChildProcess(name, port, log, process);
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	Path log() {
+	public Path log() {
 		return this.log;
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
 	/** Tells whether the readiness group of the application answers UP. */
-	boolean isReady() {
+	public boolean isReady() {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(1))
@@ -81,7 +81,7 @@ final class ChildProcess {
 	}
 
 	/** Asks the process to stop (SIGTERM) without waiting. */
-	void requestStop() {
+	public void requestStop() {
 		this.process.descendants().forEach(ProcessHandle::destroy);
 		this.process.destroy();
 	}
@@ -90,7 +90,7 @@ final class ChildProcess {
 	 * Waits for the process to end, killing it when it takes longer than the grace
 	 * period.
 	 */
-	void awaitStop(Duration grace) throws InterruptedException {
+	public void awaitStop(Duration grace) throws InterruptedException {
 		if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
 			this.process.descendants().forEach(ProcessHandle::destroyForcibly);
 			this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

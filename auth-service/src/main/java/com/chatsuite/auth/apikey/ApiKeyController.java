@@ -3,7 +3,7 @@ package com.chatsuite.auth.apikey;
 import java.time.Instant;
 import java.util.List;
 
-import com.chatsuite.auth.web.Callers;
+import com.chatsuite.support.security.Callers;
 import com.chatsuite.contracts.api.AddonApiResponse;
 import com.chatsuite.support.security.TokenKind;
 import com.chatsuite.support.web.RequestFields;

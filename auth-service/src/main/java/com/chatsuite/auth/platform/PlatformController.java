@@ -10,7 +10,7 @@ import com.chatsuite.auth.organisation.Organisation;
 import com.chatsuite.auth.organisation.OrganisationService;
 import com.chatsuite.auth.token.LoginThrottle;
 import com.chatsuite.auth.token.TokenIssuer;
-import com.chatsuite.auth.web.Callers;
+import com.chatsuite.support.security.Callers;
 import com.chatsuite.contracts.api.AddonApiResponse;
 import com.chatsuite.support.security.TokenClaims;
 import com.chatsuite.support.security.TokenKind;

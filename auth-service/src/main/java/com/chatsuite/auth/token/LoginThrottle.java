@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Locale;
 
 import com.chatsuite.auth.AuthProperties;
+import com.chatsuite.support.web.ApiException;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
@@ -39,7 +40,7 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * Fails with {@link TooManyAttemptsException} while the account is locked out.
+	 * Fails with a 429 {@link ApiException} while the account is locked out.
 	 * @param account the account key (for example sub domain and email)
 	 * @return completes when an attempt may be made
 	 */
@@ -49,7 +50,8 @@ public class LoginThrottle {
 			Date lockedUntil = state.getDate("lockedUntil");
 			if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
 				long seconds = Math.max(1, Duration.between(now, lockedUntil.toInstant()).toSeconds());
-				return Mono.error(new TooManyAttemptsException(seconds));
+				return Mono.error(ApiException.tooManyRequests(
+						"too many failed attempts for this account; try again in " + seconds + " s", seconds));
 			}
 			return Mono.empty();
 		}).then();

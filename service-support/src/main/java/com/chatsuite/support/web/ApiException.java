@@ -13,10 +13,27 @@ public class ApiException extends RuntimeException {
 
 	private final String field;
 
+	private final Long retryAfterSeconds;
+
 	public ApiException(HttpStatusCode status, String message, String field) {
+		this(status, message, field, null);
+	}
+
+	private ApiException(HttpStatusCode status, String message, String field, Long retryAfterSeconds) {
 		super(message);
 		this.status = status;
 		this.field = field;
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	/**
+	 * Too many requests; answered 429 with {@code Retry-After}.
+	 * @param message the reason
+	 * @param retryAfterSeconds when to try again
+	 * @return the exception
+	 */
+	public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, message, null, retryAfterSeconds);
 	}
 
 	public static ApiException badRequest(String field, String message) {
@@ -37,6 +54,11 @@ public class ApiException extends RuntimeException {
 
 	public HttpStatusCode status() {
 		return this.status;
+	}
+
+	/** Seconds after which a retry may succeed, or {@code null}. */
+	public Long retryAfterSeconds() {
+		return this.retryAfterSeconds;
 	}
 
 	/** The request field at fault, or {@code null} when the fault is not one field's. */

@@ -1,11 +1,9 @@
-package com.chatsuite.auth.web;
+package com.chatsuite.support.web;
 
 import java.util.List;
 
-import com.chatsuite.auth.token.TooManyAttemptsException;
 import com.chatsuite.contracts.api.AddonApiError;
 import com.chatsuite.contracts.api.FieldError;
-import com.chatsuite.support.web.ApiException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -18,19 +16,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * Renders every error of auth-service in the addon API's shape ({@code {"status": 0,
- * "message", "errors": [{"field", "message"}]}}): one place, no stack traces, the right
- * status.
+ * Renders every error of a service of the addon API family in its shape
+ * ({@code {"status": 0, "message", "errors": [{"field", "message"}]}}): one place, no
+ * stack traces, the right status.
  */
-@Component
 @Order(-2)
-class AddonApiErrorHandler implements WebExceptionHandler {
+public class AddonApiErrorHandler implements WebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(AddonApiErrorHandler.class);
 
@@ -48,8 +44,8 @@ class AddonApiErrorHandler implements WebExceptionHandler {
 			status = api.status();
 			String field = (api.field() != null) ? api.field() : "request";
 			body = AddonApiError.of(api.getMessage(), FieldError.of(field, api.getMessage()));
-			if (api instanceof TooManyAttemptsException throttled) {
-				response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+			if (api.retryAfterSeconds() != null) {
+				response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(api.retryAfterSeconds()));
 			}
 		}
 		else if (ex instanceof DataBufferLimitException) {

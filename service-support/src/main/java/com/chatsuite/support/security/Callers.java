@@ -1,23 +1,18 @@
-package com.chatsuite.auth.web;
+package com.chatsuite.support.security;
 
 import java.util.Set;
 
-import com.chatsuite.support.security.TokenClaims;
-import com.chatsuite.support.security.TokenKind;
-import com.chatsuite.support.security.TokenRejectedException;
-import com.chatsuite.support.security.TokenVerifier;
 import com.chatsuite.support.web.ApiException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Who is calling: the token of a request verified again here (the gateway checked it
- * already; this is defence in depth).
+ * Who is calling: the token of a request verified again in the service (the gateway
+ * checked it already; this is defence in depth). Reads the addon API's
+ * {@code access_token} header or {@code Authorization: Bearer}.
  */
-@Component
 public class Callers {
 
 	/** The addon API's own header for the access token. */
@@ -25,7 +20,7 @@ public class Callers {
 
 	private final TokenVerifier verifier;
 
-	Callers(TokenVerifier verifier) {
+	public Callers(TokenVerifier verifier) {
 		this.verifier = verifier;
 	}
 

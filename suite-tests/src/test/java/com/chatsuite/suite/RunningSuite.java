@@ -1,0 +1,127 @@
+package com.chatsuite.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.chatsuite.local.ChildProcess;
+import com.chatsuite.testsupport.SuiteInfrastructure;
+
+/**
+ * auth-service and the gateway started from their built jars as separate processes, over
+ * the test infrastructure, once per test JVM: the suite as it runs, reached through the
+ * gateway.
+ */
+final class RunningSuite {
+
+	static final String ADMIN_USER = "e2e-admin";
+
+	static final String ADMIN_PASSWORD = "e2e-admin-password";
+
+	private static RunningSuite instance;
+
+	private final int gatewayPort;
+
+	private final List<ChildProcess> processes = new ArrayList<>();
+
+	private RunningSuite() throws IOException {
+		Path root = Path.of("..").toAbsolutePath().normalize();
+		Path logs = Files.createDirectories(Path.of("target/suite-logs"));
+		int authPort = freePort();
+		this.gatewayPort = freePort();
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> infrastructure = List.of("--spring.mongodb.uri=" + SuiteInfrastructure.mongoUri(),
+				"--spring.kafka.bootstrap-servers=" + SuiteInfrastructure.kafkaBootstrapServers());
+		List<String> authArguments = new ArrayList<>(infrastructure);
+		authArguments.addAll(List.of("--server.port=" + authPort, "--spring.mongodb.database=auth-e2e"));
+		this.processes.add(ChildProcess.start("auth-service", authPort, command(java, root, "auth-service"),
+				authArguments, Map.of("SUITE_AUTH_PLATFORMADMIN_USERNAME", ADMIN_USER,
+						"SUITE_AUTH_PLATFORMADMIN_PASSWORD", ADMIN_PASSWORD),
+				logs.resolve("auth-service.log")));
+		List<String> gatewayArguments = new ArrayList<>(infrastructure);
+		gatewayArguments.addAll(List.of("--server.port=" + this.gatewayPort,
+				"--suite.gateway.services.auth-service=http://127.0.0.1:" + authPort,
+				"--suite.security.jwks-uri=http://127.0.0.1:" + authPort + "/.well-known/jwks.json"));
+		this.processes.add(ChildProcess.start("gateway", this.gatewayPort, command(java, root, "gateway"),
+				gatewayArguments, Map.of(), logs.resolve("gateway.log")));
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "running-suite-stop"));
+		awaitReady();
+	}
+
+	/** The suite, started on first use. */
+	static synchronized RunningSuite get() {
+		if (instance == null) {
+			try {
+				instance = new RunningSuite();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return instance;
+	}
+
+	String gatewayUrl() {
+		return "http://127.0.0.1:" + this.gatewayPort;
+	}
+
+	private void awaitReady() {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		for (ChildProcess process : this.processes) {
+			while (!process.isReady()) {
+				if (!process.isAlive() || System.nanoTime() > deadline) {
+					throw new IllegalStateException(process.name() + " did not become ready; see " + process.log());
+				}
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+	}
+
+	private void stop() {
+		this.processes.forEach(ChildProcess::requestStop);
+		for (ChildProcess process : this.processes) {
+			try {
+				process.awaitStop(Duration.ofSeconds(15));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static List<String> command(String java, Path root, String module) throws IOException {
+		Path target = root.resolve(module).resolve("target");
+		try (var files = Files.list(target)) {
+			Path jar = files
+				.filter((file) -> file.getFileName().toString().matches(module + "-[0-9].*\\.jar")
+						&& !file.getFileName().toString().endsWith("-plain.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(module + " is not packaged in " + target));
+			return List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString());
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", 0));
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
