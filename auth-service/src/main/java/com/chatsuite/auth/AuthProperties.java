@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer the {@code iss} of every token (verifiers check it)
  * @param accessTokenTtl lifetime of an addon access token ({@code expire_in})
  * @param platformTokenTtl lifetime of a platform admin token
+ * @param agentTokenTtl lifetime of an agent token
  * @param refreshTokenTtl lifetime of a refresh token
  * @param addons the addons an organisation can install
  * @param platformAdmin the platform administrator's credentials (a secret in Kubernetes)
@@ -31,7 +32,8 @@ import org.springframework.validation.annotation.Validated;
 public record AuthProperties(@DefaultValue("chat-suite") @NotBlank String issuer,
 		@DefaultValue("3600s") @NotNull Duration accessTokenTtl,
 		@DefaultValue("900s") @NotNull Duration platformTokenTtl,
-		@DefaultValue("30d") @NotNull Duration refreshTokenTtl, @DefaultValue( {
+		@DefaultValue("3600s") @NotNull Duration agentTokenTtl, @DefaultValue("30d") @NotNull Duration refreshTokenTtl,
+		@DefaultValue( {
 				"livechat", "seller_buyer_chat_system", "partner" }) @NotEmpty List<String> addons,
 		@Valid @NotNull PlatformAdmin platformAdmin, @DefaultValue @Valid @NotNull Keys keys,
 		@DefaultValue @Valid @NotNull Login login, @DefaultValue @Valid @NotNull Demo demo){

@@ -64,7 +64,7 @@ class ApiKeyService {
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(permissions));
 		String id = UUID.randomUUID().toString();
 		TokenClaims claims = new TokenClaims(TokenKind.API_KEY, id, id, caller.orgId(), caller.orgDomain(),
-				PARTNER_ADDON, null, distinct, null);
+				PARTNER_ADDON, null, distinct, null, null, null);
 		return this.issuer.issue(claims, null)
 			.flatMap((token) -> this.keys
 				.save(new ApiKey(id, caller.orgId(), name, distinct, token.kid(), this.clock.instant(), null, null))

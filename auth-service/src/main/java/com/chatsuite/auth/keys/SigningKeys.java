@@ -115,8 +115,10 @@ public class SigningKeys implements VerificationKeys {
 	}
 
 	private Mono<SigningKey> create(Instant now) {
-		Duration longestToken = this.properties.accessTokenTtl().compareTo(this.properties.platformTokenTtl()) > 0
-				? this.properties.accessTokenTtl() : this.properties.platformTokenTtl();
+		Duration longestToken = java.util.stream.Stream
+			.of(this.properties.accessTokenTtl(), this.properties.platformTokenTtl(), this.properties.agentTokenTtl())
+			.max(Duration::compareTo)
+			.orElseThrow();
 		return Mono
 			.fromCallable(() -> new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
 				.keyUse(KeyUse.SIGNATURE)

@@ -71,7 +71,7 @@ class PlatformController {
 						.then(Mono.error(ApiException.unauthorized("password", "username or password is wrong")));
 				}
 				TokenClaims claims = new TokenClaims(TokenKind.PLATFORM, ADMIN_SUBJECT, UUID.randomUUID().toString(),
-						null, null, null, null, List.of(), null);
+						null, null, null, null, List.of(), null, null, null);
 				return this.throttle.succeeded(account)
 					.then(this.issuer.issue(claims, this.properties.platformTokenTtl()))
 					.map((token) -> AddonApiResponse

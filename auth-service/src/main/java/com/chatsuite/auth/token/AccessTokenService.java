@@ -197,7 +197,7 @@ public class AccessTokenService {
 	private Mono<TokenPair> issuePair(Organisation organisation, Session session) {
 		String tokenId = UUID.randomUUID().toString();
 		TokenClaims claims = new TokenClaims(TokenKind.ADDON, organisation.id(), tokenId, organisation.id(),
-				organisation.organisationDomain(), session.addon(), session.id(), List.of(), null);
+				organisation.organisationDomain(), session.addon(), session.id(), List.of(), null, null, null);
 		String refreshToken = newRefreshToken();
 		Instant now = this.clock.instant();
 		RefreshToken refresh = new RefreshToken(hash(refreshToken), session.id(), tokenId, now,

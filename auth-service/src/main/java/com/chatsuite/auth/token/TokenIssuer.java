@@ -62,6 +62,7 @@ public class TokenIssuer {
 			optional(body, TokenClaims.ORG_DOMAIN, claims.orgDomain());
 			optional(body, TokenClaims.ADDON, claims.addon());
 			optional(body, TokenClaims.SESSION, claims.sessionId());
+			optional(body, TokenClaims.EMAIL, claims.email());
 			if (claims.kind() == TokenKind.API_KEY) {
 				body.claim(TokenClaims.PERMISSIONS, List.copyOf(claims.permissions()));
 			}

@@ -21,6 +21,12 @@ public class RevocationList {
 
 	private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
 
+	/**
+	 * Operator (and addon) to the moment its agent tokens were revoked, with their
+	 * expiry.
+	 */
+	private final Map<String, Instant[]> deactivatedSubjects = new ConcurrentHashMap<>();
+
 	private final Map<String, Instant> disabledOrganisations = new ConcurrentHashMap<>();
 
 	private final Clock clock;
@@ -34,7 +40,14 @@ public class RevocationList {
 	 * @param event the event
 	 */
 	public void apply(CloudEvent<?> event) {
-		if (event.data() instanceof TokenRevoked revocation) {
+		if (event.data() instanceof TokenRevoked revocation && revocation.scope() == RevocationScope.SUBJECT) {
+			// Only tokens issued up to the revocation: an operator activated again gets
+			// new ones.
+			this.deactivatedSubjects.merge(subjectKey(revocation.value(), revocation.addon()),
+					new Instant[] { revocation.revokedAt(), revocation.notAfter() },
+					(old, latest) -> old[0].isAfter(latest[0]) ? old : latest);
+		}
+		else if (event.data() instanceof TokenRevoked revocation) {
 			this.revoked.put(key(revocation.scope(), revocation.value()), revocation.notAfter());
 		}
 		else if (event.data() instanceof OrganisationDisabled disabled) {
@@ -64,7 +77,7 @@ public class RevocationList {
 		if (token.kind() == TokenKind.API_KEY && isRevoked(RevocationScope.API_KEY, token.tokenId())) {
 			return Optional.of("API key revoked");
 		}
-		if (token.kind() == TokenKind.AGENT && isRevoked(RevocationScope.SUBJECT, token.subject())) {
+		if (token.kind() == TokenKind.AGENT && isDeactivated(token)) {
 			return Optional.of("operator deactivated");
 		}
 		return Optional.empty();
@@ -74,11 +87,21 @@ public class RevocationList {
 	public void forgetExpired() {
 		Instant now = this.clock.instant();
 		this.revoked.values().removeIf((notAfter) -> notAfter.isBefore(now));
+		this.deactivatedSubjects.values().removeIf((entry) -> entry[1].isBefore(now));
+	}
+
+	private boolean isDeactivated(TokenClaims token) {
+		Instant[] entry = this.deactivatedSubjects.get(subjectKey(token.subject(), token.addon()));
+		return entry != null && (token.issuedAt() == null || !token.issuedAt().isAfter(entry[0]));
+	}
+
+	private static String subjectKey(String subject, String addon) {
+		return subject + "|" + addon;
 	}
 
 	/** How many revocations are held, for health details and tests. */
 	public int size() {
-		return this.revoked.size() + this.disabledOrganisations.size();
+		return this.revoked.size() + this.deactivatedSubjects.size() + this.disabledOrganisations.size();
 	}
 
 	private boolean isRevoked(RevocationScope scope, String value) {

@@ -15,11 +15,13 @@ import java.util.List;
  * @param sessionId the refresh chain the token belongs to ({@code sid}), addon tokens
  * only
  * @param permissions the permissions of an API key, empty otherwise
+ * @param email the operator's email, agent tokens only
+ * @param issuedAt when it was issued
  * @param expiresAt when it stops being valid, {@code null} for API keys (valid until
  * revoked)
  */
 public record TokenClaims(TokenKind kind, String subject, String tokenId, String orgId, String orgDomain, String addon,
-		String sessionId, List<String> permissions, Instant expiresAt) {
+		String sessionId, List<String> permissions, String email, Instant issuedAt, Instant expiresAt) {
 
 	/** Claim names, shared by the issuer and every verifier. */
 	public static final String KIND = "kind";
@@ -33,6 +35,8 @@ public record TokenClaims(TokenKind kind, String subject, String tokenId, String
 	public static final String SESSION = "sid";
 
 	public static final String PERMISSIONS = "perms";
+
+	public static final String EMAIL = "email";
 
 	public TokenClaims {
 		permissions = (permissions != null) ? List.copyOf(permissions) : List.of();

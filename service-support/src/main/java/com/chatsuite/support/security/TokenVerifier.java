@@ -125,9 +125,11 @@ public class TokenVerifier {
 			if (expiresAt == null && kind != TokenKind.API_KEY) {
 				throw new TokenRejectedException(Reason.MALFORMED, "access token has no expiry");
 			}
+			Date issued = claims.getIssueTime();
 			return new TokenClaims(kind, claims.getSubject(), claims.getJWTID(), claims.getStringClaim(TokenClaims.ORG),
 					claims.getStringClaim(TokenClaims.ORG_DOMAIN), claims.getStringClaim(TokenClaims.ADDON),
-					claims.getStringClaim(TokenClaims.SESSION), permissions, expiresAt);
+					claims.getStringClaim(TokenClaims.SESSION), permissions, claims.getStringClaim(TokenClaims.EMAIL),
+					(issued != null) ? issued.toInstant() : null, expiresAt);
 		}
 		catch (ParseException ex) {
 			throw new TokenRejectedException(Reason.MALFORMED, "access token claims are malformed");
