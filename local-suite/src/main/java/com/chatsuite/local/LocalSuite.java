@@ -147,10 +147,8 @@ public final class LocalSuite {
 		AppImage image = AppImage.of(this.options.home(), service.module());
 		List<String> command = new ArrayList<>(image.command(java));
 		command.add(command.size() - 2, "-Dsuite.parent-pid=" + ProcessHandle.current().pid());
-		// Lazy beans are a development setting: they take a quarter off each start-up
-		// here.
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + this.options.portOf(service),
-				"--spring.main.lazy-initialization=true", "--spring.mongodb.uri=" + this.mongo.connectionString(),
+				"--spring.mongodb.uri=" + this.mongo.connectionString(),
 				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers()));
 		Map<String, String> environment = new HashMap<>();
 		if (service.module().equals("auth-service")) {

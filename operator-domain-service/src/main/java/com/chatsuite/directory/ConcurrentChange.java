@@ -1,0 +1,37 @@
+package com.chatsuite.directory;
+
+import java.time.Duration;
+
+import com.chatsuite.support.web.ApiException;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * A document changed between reading it and writing it back (its version moved on). The
+ * whole read-decide-write step is retried a few times; every write is a single-document
+ * update conditional on the version read, so no change is ever lost or applied twice.
+ */
+public final class ConcurrentChange extends RuntimeException {
+
+	private static final int ATTEMPTS = 5;
+
+	public ConcurrentChange() {
+		super("changed concurrently", null, false, false);
+	}
+
+	/**
+	 * Retries a read-decide-write step that failed with {@link ConcurrentChange}; when it
+	 * keeps failing, answers 409.
+	 * @param step the step, subscribed again on each attempt
+	 * @param field the request field to name in the 409
+	 * @param <T> the result type
+	 * @return the step's result
+	 */
+	public static <T> Mono<T> retrying(Mono<T> step, String field) {
+		return step.retryWhen(Retry.backoff(ATTEMPTS, Duration.ofMillis(5))
+			.filter(ConcurrentChange.class::isInstance)
+			.onRetryExhaustedThrow((spec, signal) -> ApiException.conflict(field,
+					"the " + field + " was changed by another request at the same time; try again")));
+	}
+
+}

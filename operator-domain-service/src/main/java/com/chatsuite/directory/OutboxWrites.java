@@ -1,0 +1,98 @@
+package com.chatsuite.directory;
+
+import com.chatsuite.support.events.HasOutbox;
+import com.chatsuite.support.events.OutboxEvent;
+import com.chatsuite.support.events.OutboxRelay;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores a change together with the event describing it, in one single-document write,
+ * then asks the outbox relay to send the event at once rather than at its next poll.
+ * <p>
+ * A write can fail after the server applied it (a connection lost before the answer, or
+ * the embedded test store failing while recording it in its oplog). Such an outcome is
+ * never guessed: an insert looks for the document it wrote, and an update is decided
+ * again from what is stored, which every caller does idempotently.
+ */
+@Component
+public class OutboxWrites {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final ObjectProvider<OutboxRelay> relay;
+
+	OutboxWrites(ReactiveMongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
+		this.mongo = mongo;
+		this.relay = relay;
+	}
+
+	/**
+	 * Inserts a new document whose outbox holds the event of its creation.
+	 * @param document the document
+	 * @param <T> its type
+	 * @return the stored document; a {@code DuplicateKeyException} when a unique key is
+	 * taken
+	 */
+	@SuppressWarnings("unchecked")
+	public <T extends Aggregate> Mono<T> insert(T document) {
+		return this.mongo.insert(document)
+			.onErrorResume(OutboxWrites::isUnknownOutcome,
+					(ex) -> this.mongo.findById(document.id(), (Class<T>) document.getClass())
+						.switchIfEmpty(Mono.error(ex)))
+			.doOnNext((stored) -> kick());
+	}
+
+	/**
+	 * Applies changes to a document if it is still at the version that was read, adding
+	 * the event to its outbox and moving the version on.
+	 * @param type the document type
+	 * @param id the document id
+	 * @param version the version read
+	 * @param changes the field changes
+	 * @param event the event describing them
+	 * @param <T> the document type
+	 * @return the document after the change; {@link ConcurrentChange} when the version
+	 * moved on in the meantime or the outcome is unknown
+	 */
+	public <T extends Aggregate> Mono<T> update(Class<T> type, String id, Long version, Update changes,
+			OutboxEvent event) {
+		Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(version));
+		Update update = changes.push("outbox", event).inc("version", 1);
+		return this.mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true), type)
+			.onErrorMap(OutboxWrites::isUnknownOutcome, (ex) -> new ConcurrentChange())
+			.switchIfEmpty(Mono.error(ConcurrentChange::new))
+			.doOnNext((stored) -> kick());
+	}
+
+	private static boolean isUnknownOutcome(Throwable ex) {
+		return ex instanceof UncategorizedMongoDbException || ex instanceof DataAccessResourceFailureException;
+	}
+
+	private void kick() {
+		this.relay.ifAvailable(OutboxRelay::kick);
+	}
+
+	/**
+	 * A document that is the aggregate of the events in its outbox.
+	 */
+	public interface Aggregate extends HasOutbox {
+
+		/**
+		 * The document id, also the subject of its events.
+		 * @return the id
+		 */
+		String id();
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package com.chatsuite.directory.organisation;
+
+import com.chatsuite.contracts.events.CloudEvent;
+import com.chatsuite.contracts.events.Topics;
+import com.chatsuite.contracts.events.auth.OrganisationDisabled;
+import com.chatsuite.contracts.events.auth.OrganisationEnabled;
+import com.chatsuite.support.events.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Mono;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the organisation status projection from {@code auth.revocations}, once per event.
+ * Token revocations on the same topic are the revocation list's business.
+ */
+@Component
+class OrganisationStatusListener {
+
+	static final String CONSUMER = "organisation-status";
+
+	private final EventInbox inbox;
+
+	private final Organisations organisations;
+
+	OrganisationStatusListener(EventInbox inbox, Organisations organisations) {
+		this.inbox = inbox;
+		this.organisations = organisations;
+	}
+
+	@KafkaListener(topics = Topics.AUTH_REVOCATIONS, groupId = "${spring.application.name}-organisations")
+	void onRevocationEvent(ConsumerRecord<String, byte[]> record) {
+		this.inbox.handle(CONSUMER, record, this::apply);
+	}
+
+	private Mono<Void> apply(CloudEvent<?> event) {
+		if (event.data() instanceof OrganisationDisabled disabled) {
+			return this.organisations.record(disabled.organisationId(), false, disabled.disabledAt());
+		}
+		if (event.data() instanceof OrganisationEnabled enabled) {
+			return this.organisations.record(enabled.organisationId(), true, enabled.enabledAt());
+		}
+		return Mono.empty();
+	}
+
+}

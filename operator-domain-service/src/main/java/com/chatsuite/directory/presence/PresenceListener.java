@@ -1,0 +1,44 @@
+package com.chatsuite.directory.presence;
+
+import com.chatsuite.contracts.events.CloudEvent;
+import com.chatsuite.contracts.events.Topics;
+import com.chatsuite.contracts.events.ticket.AgentStatusChanged;
+import com.chatsuite.support.events.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Mono;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the presence projection from ticket-service's events, once per event. Other
+ * ticket events are of no interest here.
+ */
+@Component
+class PresenceListener {
+
+	static final String CONSUMER = "presence";
+
+	private final EventInbox inbox;
+
+	private final Presences presences;
+
+	PresenceListener(EventInbox inbox, Presences presences) {
+		this.inbox = inbox;
+		this.presences = presences;
+	}
+
+	@KafkaListener(topics = Topics.TICKETS, groupId = "${spring.application.name}-presence")
+	void onTicketEvent(ConsumerRecord<String, byte[]> record) {
+		this.inbox.handle(CONSUMER, record, this::apply);
+	}
+
+	private Mono<Void> apply(CloudEvent<?> event) {
+		if (event.data() instanceof AgentStatusChanged changed) {
+			return this.presences.record(event.orgid(), changed.addon(), changed.agentId(), changed.status(),
+					changed.changedAt());
+		}
+		return Mono.empty();
+	}
+
+}

@@ -1,0 +1,87 @@
+package com.chatsuite.directory.visibility;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.chatsuite.contracts.events.ticket.AgentStatus;
+import com.chatsuite.directory.Tenant;
+import com.chatsuite.directory.domain.Assignment;
+import com.chatsuite.directory.domain.Domain;
+import com.chatsuite.directory.domain.DomainName;
+import com.chatsuite.directory.domain.Domains;
+import com.chatsuite.directory.operator.Operator;
+import com.chatsuite.directory.operator.Operators;
+import com.chatsuite.directory.organisation.Organisations;
+import com.chatsuite.directory.presence.Presences;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers whether the widget shows on a domain. Asked on every page view, so it reads
+ * little and in parallel: the domain (with its assignments) and the organisation status
+ * together, then the assigned operators and their presence together; every read is by a
+ * unique key.
+ */
+@Service
+class VisibilityService {
+
+	private final Domains domains;
+
+	private final Organisations organisations;
+
+	private final Operators operators;
+
+	private final Presences presences;
+
+	VisibilityService(Domains domains, Organisations organisations, Operators operators, Presences presences) {
+		this.domains = domains;
+		this.organisations = organisations;
+		this.operators = operators;
+		this.presences = presences;
+	}
+
+	Mono<Verdict> check(Tenant tenant, DomainName name) {
+		Mono<Optional<Domain>> domain = this.domains.find(tenant, name)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
+		return Mono.zip(domain, this.organisations.isActive(tenant.orgId()))
+			.flatMap((both) -> check(tenant, name, both.getT1().orElse(null), both.getT2()));
+	}
+
+	private Mono<Verdict> check(Tenant tenant, DomainName name, Domain domain, boolean organisationActive) {
+		Optional<Verdict> unmet = VisibilityRules.checkDomain(name.value(), (domain != null) ? domain.active() : null,
+				organisationActive);
+		if (unmet.isPresent()) {
+			return Mono.just(unmet.get());
+		}
+		return candidates(tenant, domain).map((candidates) -> VisibilityRules.checkOperators(domain.name(),
+				tenant.addon(), tenant.isSellerBuyer(), candidates));
+	}
+
+	private Mono<List<Candidate>> candidates(Tenant tenant, Domain domain) {
+		if (domain.operators().isEmpty()) {
+			return Mono.just(List.of());
+		}
+		List<String> ids = domain.operators().stream().map(Assignment::operatorId).toList();
+		Mono<Map<String, Operator>> operatorsById = this.operators.findAll(tenant, ids)
+			.collectMap(Operator::id, Function.identity());
+		return Mono.zip(operatorsById, this.presences.of(tenant, ids))
+			.map((both) -> domain.operators()
+				.stream()
+				.map((assignment) -> candidate(tenant, assignment, both.getT1(), both.getT2()))
+				.collect(Collectors.toList()));
+	}
+
+	private static Candidate candidate(Tenant tenant, Assignment assignment, Map<String, Operator> operators,
+			Map<String, AgentStatus> presence) {
+		Operator operator = operators.get(assignment.operatorId());
+		boolean active = operator != null && operator.isActiveIn(tenant.addon());
+		return new Candidate(assignment.operatorId(), active, assignment.enabled(), assignment.onlineStatus(),
+				presence.getOrDefault(assignment.operatorId(), AgentStatus.OFFLINE));
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.chatsuite.directory.web;
+
+import com.chatsuite.support.security.Callers;
+import com.chatsuite.support.security.TokenVerifier;
+import com.chatsuite.support.web.AddonApiErrorHandler;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * operator-domain-service speaks the addon API family: its errors take that family's
+ * shape, and callers are identified from the family's token headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+	@Bean
+	AddonApiErrorHandler addonApiErrorHandler() {
+		return new AddonApiErrorHandler();
+	}
+
+	@Bean
+	Callers callers(TokenVerifier verifier) {
+		return new Callers(verifier);
+	}
+
+}

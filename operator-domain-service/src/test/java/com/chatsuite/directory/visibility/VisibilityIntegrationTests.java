@@ -1,0 +1,246 @@
+package com.chatsuite.directory.visibility;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.chatsuite.contracts.events.CloudEvent;
+import com.chatsuite.contracts.events.auth.OrganisationDisabled;
+import com.chatsuite.contracts.events.auth.OrganisationEnabled;
+import com.chatsuite.contracts.events.ticket.AgentStatus;
+import com.chatsuite.directory.AdminApi;
+import com.chatsuite.directory.DirectoryIntegrationTest;
+import com.chatsuite.directory.organisation.Organisations;
+import com.chatsuite.support.security.RevocationList;
+import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.json.JsonCompareMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The widget check over real events: presence from ticket-service and organisation status
+ * from auth-service arrive on Kafka, and each visibility rule is broken on its own.
+ */
+@SuiteIntegrationTest
+class VisibilityIntegrationTests extends DirectoryIntegrationTest {
+
+	private static final String VISIBLE = "{\"type\": \"success\", \"data\": {\"isWidgetVisible\": true}}";
+
+	@Autowired
+	private Organisations organisations;
+
+	@Autowired
+	private RevocationList revocations;
+
+	@Test
+	void widgetShowsWhenEveryRuleHolds() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		visibleDomain(livechat, "shop.example");
+		livechat.checkVisibility("SHOP.example")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json(VISIBLE, JsonCompareMode.STRICT);
+	}
+
+	@Test
+	void unknownDomainIsNotFoundInTheFailureShape() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		livechat.checkVisibility("nowhere.example")
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.json("""
+					{"type": "failure", "data": {"isWidgetVisible": false,
+					 "reason": "domain 'nowhere.example' is not registered for this organisation and addon"}}""",
+					JsonCompareMode.STRICT);
+	}
+
+	@Test
+	void inactiveDomainHidesTheWidget() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		visibleDomain(livechat, "shop.example");
+		livechat.updateDomain("shop.example", Map.of("status", false)).expectStatus().isOk();
+		livechat.checkVisibility("shop.example")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("""
+					{"type": "failure", "data": {"isWidgetVisible": false, "reason": "domain 'shop.example' is inactive"}}""",
+					JsonCompareMode.STRICT);
+	}
+
+	@Test
+	void disabledOrganisationHidesTheWidgetUntilEnabledAgain() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		visibleDomain(livechat, "shop.example");
+		Instant disabledAt = Instant.now();
+		publish(livechat.orgId(), livechat.orgId(),
+				new OrganisationDisabled(livechat.orgId(), "domain-of-" + livechat.orgId(), disabledAt));
+		// Its tokens are refused everywhere, so the check itself is refused too.
+		eventually().untilAsserted(() -> {
+			assertRejected(livechat.checkVisibility("shop.example").expectStatus().isUnauthorized(), "access_token",
+					"organisation disabled");
+			assertThat(this.organisations.isActive(livechat.orgId()).block()).isFalse();
+		});
+		// A replica whose revocation list has not caught up yet still answers from its
+		// projection.
+		this.revocations.apply(CloudEvent.of("test", livechat.orgId(), livechat.orgId(),
+				new OrganisationEnabled(livechat.orgId(), "domain-of-" + livechat.orgId(), disabledAt.plusMillis(1)),
+				Instant.now()));
+		assertFailure(livechat, "shop.example", "the organisation is disabled");
+
+		publish(livechat.orgId(), livechat.orgId(),
+				new OrganisationEnabled(livechat.orgId(), "domain-of-" + livechat.orgId(), Instant.now()));
+		awaitVisible(livechat, "shop.example", true);
+	}
+
+	@Test
+	void domainWithoutOperatorsHidesTheWidget() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		livechat.newDomain("shop.example");
+		assertFailure(livechat, "shop.example", "no operator is assigned to domain 'shop.example'");
+	}
+
+	@Test
+	void operatorInactiveInTheAddonDoesNotCount() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String operatorId = visibleDomain(livechat, "shop.example");
+		livechat.updateOperator(operatorId, Map.of("status", 0)).expectStatus().isOk();
+		assertFailure(livechat, "shop.example",
+				"no operator assigned to domain 'shop.example' is active in addon 'livechat'");
+	}
+
+	@Test
+	void sellerBuyerAssignmentWithStatusFalseDoesNotCount() {
+		AdminApi sellerBuyer = newTenant(SELLER_BUYER);
+		String operatorId = visibleDomain(sellerBuyer, "shop.example");
+		sellerBuyer.updateAssignment(operatorId, Map.of("domain_name", "shop.example", "status", false))
+			.expectStatus()
+			.isOk();
+		assertFailure(sellerBuyer, "shop.example",
+				"no active operator of domain 'shop.example' has status true on its assignment (receives messages)");
+	}
+
+	@Test
+	void assignmentWithOnlineStatusFalseDoesNotCount() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String operatorId = visibleDomain(livechat, "shop.example");
+		livechat.updateAssignment(operatorId, Map.of("domain_name", "shop.example", "online_status", false))
+			.expectStatus()
+			.isOk();
+		assertFailure(livechat, "shop.example", "no active operator of domain 'shop.example' has online_status true");
+	}
+
+	@Test
+	void operatorWhoIsNotOnlineDoesNotCount() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String operatorId = livechat.newOperator("ada@example.org");
+		livechat.newDomain("shop.example");
+		livechat.assigned("shop.example", operatorId);
+		assertFailure(livechat, "shop.example", "no available operator of domain 'shop.example' is online");
+
+		presence(livechat, operatorId, AgentStatus.ONLINE);
+		awaitVisible(livechat, "shop.example", true);
+		presence(livechat, operatorId, AgentStatus.AWAY);
+		awaitVisible(livechat, "shop.example", false);
+		assertFailure(livechat, "shop.example", "no available operator of domain 'shop.example' is online");
+	}
+
+	@Test
+	void aPresenceEventDeliveredAgainOrLateDoesNotOverrideALaterOne() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String operatorId = livechat.newOperator("ada@example.org");
+		livechat.newDomain("shop.example");
+		livechat.assigned("shop.example", operatorId);
+		Instant now = Instant.now();
+		CloudEvent<?> online = presence(livechat, operatorId, AgentStatus.ONLINE, now.minusSeconds(10));
+		awaitVisible(livechat, "shop.example", true);
+		presence(livechat, operatorId, AgentStatus.BUSY, now);
+		awaitPresence(livechat, operatorId, AgentStatus.BUSY);
+
+		publish(online);
+		presence(livechat, operatorId, AgentStatus.ONLINE, now.minusSeconds(5));
+		// A marker event after them: once it is applied, the two before it were too.
+		String marker = livechat.newOperator("marker@example.org");
+		presence(livechat, marker, AgentStatus.AWAY);
+		awaitPresence(livechat, marker, AgentStatus.AWAY);
+		livechat.getOperator(operatorId).expectStatus().isOk().expectBody().jsonPath("$.data.status").isEqualTo(3);
+		assertFailure(livechat, "shop.example", "is online");
+	}
+
+	@Test
+	void presenceReportedForAnotherOrganisationDoesNotCount() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String operatorId = livechat.newOperator("ada@example.org");
+		livechat.newDomain("shop.example");
+		livechat.assigned("shop.example", operatorId);
+		AdminApi other = newTenant(LIVECHAT);
+		presence(other, operatorId, AgentStatus.ONLINE);
+		presence(api(livechat.orgId(), SELLER_BUYER), operatorId, AgentStatus.ONLINE);
+		String marker = livechat.newOperator("marker@example.org");
+		presence(livechat, marker, AgentStatus.ONLINE);
+		awaitPresence(livechat, marker, AgentStatus.ONLINE);
+		assertFailure(livechat, "shop.example", "is online");
+	}
+
+	@Test
+	void oneOperatorMeetingEveryRuleIsEnough() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String ready = visibleDomain(livechat, "shop.example");
+		String away = livechat.newOperator("grace@example.org");
+		livechat.assigned("shop.example", away);
+		String inactive = livechat.newOperator("linus@example.org");
+		livechat.assigned("shop.example", inactive);
+		presence(livechat, inactive, AgentStatus.ONLINE);
+		awaitPresence(livechat, inactive, AgentStatus.ONLINE);
+		livechat.updateOperator(inactive, Map.of("status", 0)).expectStatus().isOk();
+		livechat.checkVisibility("shop.example")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json(VISIBLE, JsonCompareMode.STRICT);
+
+		// Without the ready one, the other active operator is not online: that rule is
+		// named.
+		livechat.updateAssignment(ready, Map.of("domain_name", "shop.example", "online_status", false))
+			.expectStatus()
+			.isOk();
+		assertFailure(livechat, "shop.example", "no available operator of domain 'shop.example' is online");
+	}
+
+	@Test
+	void checkNeedsAValidDomainName() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		assertRejected(livechat.visibilityWithout().expectStatus().isBadRequest(), "domain_name",
+				"domain_name is required");
+		assertRejected(livechat.checkVisibility("https://shop.example").expectStatus().isBadRequest(), "domain_name",
+				"without scheme");
+	}
+
+	/** Registers a domain with one operator assigned and online; answers the operator. */
+	private String visibleDomain(AdminApi tenant, String domain) {
+		String operatorId = tenant.newOperator("ada@example.org");
+		tenant.newDomain(domain);
+		tenant.assigned(domain, operatorId);
+		presence(tenant, operatorId, AgentStatus.ONLINE);
+		awaitVisible(tenant, domain, true);
+		return operatorId;
+	}
+
+	private void awaitVisible(AdminApi tenant, String domain, boolean visible) {
+		eventually().until(() -> tenant.visibility(domain).path("data").path("isWidgetVisible").asBoolean(),
+				(answer) -> answer == visible);
+	}
+
+	private static void assertFailure(AdminApi tenant, String domain, String reason) {
+		JsonNode body = body(tenant.checkVisibility(domain).expectStatus().isOk());
+		assertThat(body.path("type").asString()).isEqualTo("failure");
+		assertThat(body.path("data").path("isWidgetVisible").asBoolean()).isFalse();
+		assertThat(body.path("data").path("reason").asString()).contains(reason);
+	}
+
+}
