@@ -13,13 +13,15 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A whole application on a random port, over the real MongoDB and Kafka of
- * {@link SuiteInfrastructure}, with a {@code WebTestClient} bound to it.
+ * {@link SuiteInfrastructure}, with a {@code WebTestClient} bound to it. The client waits
+ * up to 30 s for an answer: on a loaded 2-core CI machine a first call that generates a
+ * signing key or warms up a whole context can take longer than the default 5 s.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = SuiteInfrastructureInitializer.class)
 public @interface SuiteIntegrationTest {
 

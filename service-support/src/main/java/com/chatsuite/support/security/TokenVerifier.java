@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -19,10 +21,17 @@ import com.chatsuite.support.security.TokenRejectedException.Reason;
 /**
  * Checks an access token locally: RS256 signature against auth-service's published keys,
  * issuer, expiry, kind, and the revocation list. No call to auth-service per request.
+ * <p>
+ * Parsing and the signature check give the same answer every time for the same token, so
+ * their outcome is remembered for a short while (bounded, see
+ * {@link SecurityProperties#verifiedTokenCacheTtl()}); expiry, kind and revocation are
+ * checked on every call.
  */
 public class TokenVerifier {
 
 	private final VerificationKeys keys;
+
+	private final Cache<String, TokenClaims> authentic;
 
 	private final RevocationList revocations;
 
@@ -36,6 +45,10 @@ public class TokenVerifier {
 		this.revocations = revocations;
 		this.properties = properties;
 		this.clock = clock;
+		this.authentic = Caffeine.newBuilder()
+			.maximumSize(properties.verifiedTokenCacheSize())
+			.expireAfterWrite(properties.verifiedTokenCacheTtl())
+			.build();
 	}
 
 	/**
@@ -63,9 +76,19 @@ public class TokenVerifier {
 		if (token == null || token.isBlank()) {
 			return Mono.error(new TokenRejectedException(Reason.MISSING, "access token is missing"));
 		}
+		String compact = token.trim();
+		TokenClaims known = this.authentic.getIfPresent(compact);
+		if (known != null) {
+			try {
+				return Mono.just(valid(known, accepted, allowExpired));
+			}
+			catch (TokenRejectedException ex) {
+				return Mono.error(ex);
+			}
+		}
 		SignedJWT jwt;
 		try {
-			jwt = SignedJWT.parse(token.trim());
+			jwt = SignedJWT.parse(compact);
 		}
 		catch (ParseException ex) {
 			return Mono.error(new TokenRejectedException(Reason.MALFORMED, "access token is malformed"));
@@ -79,10 +102,11 @@ public class TokenVerifier {
 					(ex) -> new TokenRejectedException(Reason.UNVERIFIABLE, "signing keys are unavailable"))
 			.switchIfEmpty(Mono.error(
 					() -> new TokenRejectedException(Reason.MALFORMED, "access token is signed with an unknown key")))
-			.map((verifier) -> check(jwt, verifier, accepted, allowExpired));
+			.map((verifier) -> valid(authentic(compact, jwt, verifier), accepted, allowExpired));
 	}
 
-	private TokenClaims check(SignedJWT jwt, JWSVerifier verifier, Set<TokenKind> accepted, boolean allowExpired) {
+	/** Signature, issuer and claims: the same answer for the same token every time. */
+	private TokenClaims authentic(String compact, SignedJWT jwt, JWSVerifier verifier) {
 		JWTClaimsSet claims;
 		try {
 			if (!jwt.verify(verifier)) {
@@ -97,6 +121,12 @@ public class TokenVerifier {
 			throw new TokenRejectedException(Reason.MALFORMED, "access token has a foreign issuer");
 		}
 		TokenClaims token = toClaims(claims);
+		this.authentic.put(compact, token);
+		return token;
+	}
+
+	/** Expiry, kind and revocation: checked on every call. */
+	private TokenClaims valid(TokenClaims token, Set<TokenKind> accepted, boolean allowExpired) {
 		if (!allowExpired && token.expiresAt() != null
 				&& token.expiresAt().plus(this.properties.clockSkew()).isBefore(this.clock.instant())) {
 			throw new TokenRejectedException(Reason.EXPIRED, "access token has expired");

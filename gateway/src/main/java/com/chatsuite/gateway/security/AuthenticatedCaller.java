@@ -1,0 +1,16 @@
+package com.chatsuite.gateway.security;
+
+import com.chatsuite.support.security.TokenClaims;
+
+/**
+ * The verified caller of a request, as {@link AuthenticationFilter} found it.
+ *
+ * @param claims the verified claims
+ * @param token the verified compact token, forwarded to the service
+ */
+record AuthenticatedCaller(TokenClaims claims, String token) {
+
+	/** The exchange attribute holding it. */
+	static final String ATTRIBUTE = AuthenticatedCaller.class.getName();
+
+}
