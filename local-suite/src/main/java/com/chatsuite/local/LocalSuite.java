@@ -192,7 +192,7 @@ public final class LocalSuite {
 				throw new IllegalStateException("Not ready after " + READY_TIMEOUT.toSeconds() + " s: "
 						+ waiting.stream().map(ChildProcess::name).toList() + "; see " + this.options.logsDir());
 			}
-			Thread.sleep(100);
+			Thread.sleep(100); // allowed: the launcher's main thread polling readiness
 		}
 	}
 
