@@ -15,15 +15,17 @@ import com.chatsuite.local.ChildProcess;
 import com.chatsuite.testsupport.SuiteInfrastructure;
 
 /**
- * auth-service and the gateway started from their built jars as separate processes, over
- * the test infrastructure, once per test JVM: the suite as it runs, reached through the
- * gateway.
+ * auth-service, operator-domain-service and the gateway started from their built jars as
+ * separate processes, over the test infrastructure, once per test JVM: the suite as it
+ * runs, reached through the gateway.
  */
 final class RunningSuite {
 
 	static final String ADMIN_USER = "e2e-admin";
 
 	static final String ADMIN_PASSWORD = "e2e-admin-password";
+
+	static final String DEMO_PASSWORD = "e2e-demo-password";
 
 	private static RunningSuite instance;
 
@@ -35,19 +37,28 @@ final class RunningSuite {
 		Path root = Path.of("..").toAbsolutePath().normalize();
 		Path logs = Files.createDirectories(Path.of("target/suite-logs"));
 		int authPort = freePort();
+		int directoryPort = freePort();
 		this.gatewayPort = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> infrastructure = List.of("--spring.mongodb.uri=" + SuiteInfrastructure.mongoUri(),
 				"--spring.kafka.bootstrap-servers=" + SuiteInfrastructure.kafkaBootstrapServers());
 		List<String> authArguments = new ArrayList<>(infrastructure);
-		authArguments.addAll(List.of("--server.port=" + authPort, "--spring.mongodb.database=auth-e2e"));
+		authArguments.addAll(List.of("--server.port=" + authPort, "--spring.mongodb.database=auth-e2e",
+				"--suite.auth.demo.enabled=true"));
 		this.processes.add(ChildProcess.start("auth-service", authPort, command(java, root, "auth-service"),
 				authArguments, Map.of("SUITE_AUTH_PLATFORMADMIN_USERNAME", ADMIN_USER,
-						"SUITE_AUTH_PLATFORMADMIN_PASSWORD", ADMIN_PASSWORD),
+						"SUITE_AUTH_PLATFORMADMIN_PASSWORD", ADMIN_PASSWORD, "SUITE_AUTH_DEMO_PASSWORD", DEMO_PASSWORD),
 				logs.resolve("auth-service.log")));
+		List<String> directoryArguments = new ArrayList<>(infrastructure);
+		directoryArguments.addAll(List.of("--server.port=" + directoryPort, "--spring.mongodb.database=directory-e2e",
+				"--suite.security.jwks-uri=http://127.0.0.1:" + authPort + "/.well-known/jwks.json"));
+		this.processes.add(ChildProcess.start("operator-domain-service", directoryPort,
+				command(java, root, "operator-domain-service"), directoryArguments, Map.of(),
+				logs.resolve("operator-domain-service.log")));
 		List<String> gatewayArguments = new ArrayList<>(infrastructure);
 		gatewayArguments.addAll(List.of("--server.port=" + this.gatewayPort,
 				"--suite.gateway.services.auth-service=http://127.0.0.1:" + authPort,
+				"--suite.gateway.services.operator-domain-service=http://127.0.0.1:" + directoryPort,
 				"--suite.security.jwks-uri=http://127.0.0.1:" + authPort + "/.well-known/jwks.json"));
 		this.processes.add(ChildProcess.start("gateway", this.gatewayPort, command(java, root, "gateway"),
 				gatewayArguments, Map.of(), logs.resolve("gateway.log")));
