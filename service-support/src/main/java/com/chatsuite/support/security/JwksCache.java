@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -119,11 +118,6 @@ public class JwksCache implements VerificationKeys {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Unusable key " + key.getKeyID(), ex);
 		}
-	}
-
-	/** For tests and diagnostics: the key ids known now. */
-	Optional<JWSVerifier> cached(String keyId) {
-		return Optional.ofNullable(this.verifiers.get(keyId));
 	}
 
 }

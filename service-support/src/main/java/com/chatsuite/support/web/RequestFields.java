@@ -89,11 +89,6 @@ public final class RequestFields {
 		}
 	}
 
-	/** Builds fields from a map, for tests and internal callers. */
-	public static RequestFields of(Map<String, Object> values) {
-		return new RequestFields(new LinkedHashMap<>(values));
-	}
-
 	/**
 	 * A required text field, trimmed.
 	 * @param name the field
@@ -196,11 +191,6 @@ public final class RequestFields {
 			throw ApiException.badRequest(name, name + " is required and must not be empty");
 		}
 		return texts;
-	}
-
-	/** Tells whether the request names a field at all. */
-	public boolean has(String name) {
-		return this.values.containsKey(name);
 	}
 
 }
