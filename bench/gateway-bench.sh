@@ -16,7 +16,9 @@
 #
 # Settings (environment): DURATION (15s per run), THREADS (2), CONNECTIONS (64), WARMUP (60s: the
 # JIT needs about that long under load before the gateway's throughput settles),
-# UPSTREAM_PORT (18081), NGINX_PORT (18082), GATEWAY_PORT (18083), GATEWAY_HEAP (512m).
+# UPSTREAM_PORT (18081), NGINX_PORT (18082), GATEWAY_PORT (18083), GATEWAY_HEAP (512m),
+# GATEWAY_JAVA_OPTS (extra JVM options for the gateway), ONLY_GATEWAY=1 (start everything, then
+# wait instead of measuring: for profiling by hand).
 #
 # wrk 4.1 has no constant-rate mode (-R is wrk2 only), so "half the maximum rate" is
 # approximated with a Lua delay() per connection: each connection waits PACE_DELAY_MS after
@@ -137,7 +139,7 @@ nginx -p "$work" -c "$work/proxy.conf"
 
 # --- the gateway, every family routed to the upstream
 upstream="http://127.0.0.1:$UPSTREAM_PORT"
-java -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -jar "$jar" \
+java -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$jar" \
 	--server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
 	--suite.gateway.services.auth-service="$upstream" \
 	--suite.gateway.services.operator-domain-service="$upstream" \
@@ -167,6 +169,14 @@ for url in "$url_direct" "$url_nginx" "$url_gateway"; do
 	code=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$url")
 	[ "$code" = "200" ] || { echo "$url answers $code" >&2; cat "$work/gateway.log" >&2; exit 1; }
 done
+
+if [ "${ONLY_GATEWAY:-0}" = "1" ]; then
+	echo "gateway pid $gateway_pid: $url_gateway (direct $url_direct, nginx $url_nginx)" >&2
+	echo "$token" >/tmp/gateway-bench.token
+	echo "token in /tmp/gateway-bench.token; Ctrl-C stops everything" >&2
+	wait "$gateway_pid"
+	exit 0
+fi
 
 # --- measuring
 # wrk prints latencies as 12.34us / 1.23ms / 1.23s: everything in ms.

@@ -1,17 +1,16 @@
 package com.chatsuite.gateway.security;
 
+import com.chatsuite.gateway.routing.ProxyHeadersFilter;
 import com.chatsuite.support.security.TokenClaims;
 
 import org.springframework.http.HttpHeaders;
 
 /**
  * The headers that tell a service who the verified caller is. Only the gateway sets them:
- * whatever a client sent under the {@value #PREFIX} prefix is removed first.
+ * whatever a client sent under their prefix ({@link ProxyHeadersFilter#IDENTITY_PREFIX})
+ * never reaches a service.
  */
 final class IdentityHeaders {
-
-	/** Every identity header starts with this. */
-	static final String PREFIX = "X-Auth-";
 
 	static final String KIND = "X-Auth-Kind";
 
@@ -31,36 +30,13 @@ final class IdentityHeaders {
 	}
 
 	/**
-	 * Tells whether a client sent any identity header.
-	 * @param headers the request headers
-	 * @return {@code true} when one header name starts with {@value #PREFIX}
-	 */
-	static boolean present(HttpHeaders headers) {
-		for (String name : headers.headerNames()) {
-			if (isIdentityHeader(name)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * Removes every identity header.
-	 * @param headers writable request headers
-	 */
-	static void strip(HttpHeaders headers) {
-		headers.headerNames().removeIf(IdentityHeaders::isIdentityHeader);
-	}
-
-	/**
-	 * Replaces the identity headers with those of a verified token and forwards the token
-	 * itself as a Bearer token, wherever the client put it.
-	 * @param headers writable request headers
+	 * Sets the identity headers of a verified token and forwards the token itself as a
+	 * Bearer token, wherever the client put it.
+	 * @param headers writable request headers, without identity headers of the client
 	 * @param claims the verified claims
 	 * @param token the verified compact token
 	 */
 	static void authenticate(HttpHeaders headers, TokenClaims claims, String token) {
-		strip(headers);
 		headers.set(KIND, claims.kind().claim());
 		setIfPresent(headers, SUBJECT, claims.subject());
 		setIfPresent(headers, ORG, claims.orgId());
@@ -77,10 +53,6 @@ final class IdentityHeaders {
 		if (value != null) {
 			headers.set(name, value);
 		}
-	}
-
-	private static boolean isIdentityHeader(String name) {
-		return name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.chatsuite.gateway.security;
 
+import com.chatsuite.gateway.routing.ProxyHeadersFilter;
 import com.chatsuite.gateway.routing.WritableHeaders;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -9,11 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Builds the identity a service sees on the request the gateway sends it: identity
- * headers a client sent are always removed, and for an authenticated request replaced by
- * those of the verified token, which is forwarded as a Bearer token. As a header filter
- * of the routing step it works on the copy of the headers the gateway makes for that
- * request anyway.
+ * Builds the identity a service sees on the request the gateway sends it: for an
+ * authenticated request, the identity headers of the verified token, which is forwarded
+ * as a Bearer token. Identity headers a client sent are already gone
+ * ({@link ProxyHeadersFilter}, whose copy of the headers this filter changes).
  */
 @Component
 class IdentityHeadersFilter implements HttpHeadersFilter, Ordered {
@@ -26,16 +26,11 @@ class IdentityHeadersFilter implements HttpHeadersFilter, Ordered {
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		AuthenticatedCaller caller = exchange.getAttribute(AuthenticatedCaller.ATTRIBUTE);
-		if (caller == null && !IdentityHeaders.present(input)) {
+		if (caller == null) {
 			return input;
 		}
 		HttpHeaders headers = WritableHeaders.of(input);
-		if (caller != null) {
-			IdentityHeaders.authenticate(headers, caller.claims(), caller.token());
-		}
-		else {
-			IdentityHeaders.strip(headers);
-		}
+		IdentityHeaders.authenticate(headers, caller.claims(), caller.token());
 		return headers;
 	}
 

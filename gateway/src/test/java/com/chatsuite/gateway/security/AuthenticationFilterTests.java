@@ -11,6 +11,7 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.gateway.errors.ApiErrorResponses;
 import com.chatsuite.gateway.routing.EndpointPattern;
+import com.chatsuite.gateway.routing.ProxyHeadersFilter;
 import com.chatsuite.testsupport.MutableClock;
 import com.chatsuite.gateway.support.Tokens;
 import com.chatsuite.support.security.RevocationList;
@@ -71,7 +72,7 @@ class AuthenticationFilterTests {
 		ServerWebExchange passed = this.forwarded.get();
 		AuthenticatedCaller caller = passed.getAttribute(AuthenticatedCaller.ATTRIBUTE);
 		assertThat(caller.token()).isEqualTo(token);
-		HttpHeaders sent = new IdentityHeadersFilter().filter(passed.getRequest().getHeaders(), passed);
+		HttpHeaders sent = sentToService(passed);
 		assertThat(sent.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
 		assertThat(sent.get("X-Auth-Org")).containsExactly("org-1");
 		assertThat(sent.getFirst("X-Auth-Kind")).isEqualTo("addon");
@@ -82,7 +83,7 @@ class AuthenticationFilterTests {
 		run(filter(publishedKey()), MockServerHttpRequest.post("/platform/token").header("X-Auth-Kind", "platform"));
 		ServerWebExchange passed = this.forwarded.get();
 		assertThat(passed.getAttributes()).doesNotContainKey(AuthenticatedCaller.ATTRIBUTE);
-		HttpHeaders sent = new IdentityHeadersFilter().filter(passed.getRequest().getHeaders(), passed);
+		HttpHeaders sent = sentToService(passed);
 		assertThat(sent.containsHeader("X-Auth-Kind")).isFalse();
 	}
 
@@ -110,6 +111,16 @@ class AuthenticationFilterTests {
 					(body) -> assertThat(body).startsWith("{\"status\":\"error\",\"message\":\"access tokens cannot")
 						.endsWith("\"errors\":[]}"))
 			.verifyComplete();
+	}
+
+	/**
+	 * The headers of the request routed to the service: the routing step's header
+	 * filters.
+	 */
+	private static HttpHeaders sentToService(ServerWebExchange passed) {
+		HttpHeaders proxied = ProxyHeadersFilter.forRequests(true, true)
+			.filter(passed.getRequest().getHeaders(), passed);
+		return new IdentityHeadersFilter().filter(proxied, passed);
 	}
 
 	private MockServerWebExchange run(AuthenticationFilter filter, MockServerHttpRequest.BaseBuilder<?> request) {

@@ -48,6 +48,8 @@ public class TokenVerifier {
 		this.authentic = Caffeine.newBuilder()
 			.maximumSize(properties.verifiedTokenCacheSize())
 			.expireAfterWrite(properties.verifiedTokenCacheTtl())
+			// Upkeep on the calling thread: no hand-off to a pool on the request path.
+			.executor(Runnable::run)
 			.build();
 	}
 
