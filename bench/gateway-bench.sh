@@ -3,6 +3,11 @@
 # both in front of the same upstream (nginx answering a static 200 JSON), all on loopback.
 #
 #   bench/gateway-bench.sh            measure and print the table
+#   BASELINES=1 bench/gateway-bench.sh
+#                                     also measure two reference points built from the gateway's
+#                                     own libraries (bench/baselines): a bare Reactor Netty proxy
+#                                     (the engine alone) and Spring Cloud Gateway with one route
+#                                     and none of the suite's filters (the framework alone)
 #   PROFILE=1 bench/gateway-bench.sh  also record a JFR profile of the gateway under full load
 #                                     and print its hottest frames (kept in $PROFILE_OUT)
 #
@@ -37,13 +42,18 @@ GATEWAY_PORT=${GATEWAY_PORT:-18083}
 GATEWAY_HEAP=${GATEWAY_HEAP:-512m}
 PACE_DELAY_MS=${PACE_DELAY_MS:-5}
 PROFILE=${PROFILE:-0}
+BASELINES=${BASELINES:-0}
+RAW_PORT=${RAW_PORT:-18084}
+BARE_PORT=${BARE_PORT:-18085}
 PROFILE_OUT=${PROFILE_OUT:-/tmp/gateway-bench.jfr}
 
 work=$(mktemp -d /tmp/gateway-bench.XXXXXX)
 chmod 755 "$work"
 gateway_pid=""
+baseline_pids=""
 
 cleanup() {
+	for pid in $baseline_pids; do kill "$pid" 2>/dev/null || true; done
 	if [ -n "$gateway_pid" ] && kill -0 "$gateway_pid" 2>/dev/null; then
 		kill "$gateway_pid" 2>/dev/null || true
 		for _ in $(seq 1 50); do kill -0 "$gateway_pid" 2>/dev/null || break; sleep 0.1; done
@@ -153,9 +163,29 @@ java -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$jar" 
 	--logging.level.root=WARN >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 
+# --- reference points (BASELINES=1), from the gateway's own libraries and JDK
+if [ "$BASELINES" = "1" ]; then
+	mkdir -p "$work/lib" "$work/classes"
+	unzip -q -j "$jar" 'BOOT-INF/lib/*' -d "$work/lib"
+	# The bare gateway gets Spring Cloud Gateway and Boot, not the suite's shared code.
+	rm -f "$work"/lib/service-support-*.jar "$work"/lib/common-contracts-*.jar
+	javac -nowarn -d "$work/classes" -cp "$work/lib/*" bench/baselines/*.java
+	java -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -cp "$work/lib/*:$work/classes" bench.RawReactorNettyProxy \
+		"$RAW_PORT" "$upstream" >"$work/raw.log" 2>&1 &
+	baseline_pids="$baseline_pids $!"
+	raw_pid=$!
+	java -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -cp "$work/lib/*:$work/classes" bench.BareGateway \
+		--server.address=127.0.0.1 --server.port="$BARE_PORT" --bench.upstream="$upstream" \
+		--spring.kafka.bootstrap-servers=127.0.0.1:1 --logging.level.root=WARN >"$work/bare.log" 2>&1 &
+	baseline_pids="$baseline_pids $!"
+	bare_pid=$!
+fi
+
 url_direct="http://127.0.0.1:$UPSTREAM_PORT/v1/tickets"
 url_nginx="http://127.0.0.1:$NGINX_PORT/v1/tickets"
 url_gateway="http://127.0.0.1:$GATEWAY_PORT/v1/tickets"
+url_raw="http://127.0.0.1:$RAW_PORT/v1/tickets"
+url_bare="http://127.0.0.1:$BARE_PORT/v1/tickets"
 auth="Authorization: Bearer $token"
 
 for _ in $(seq 1 600); do
@@ -165,7 +195,17 @@ for _ in $(seq 1 600); do
 	kill -0 "$gateway_pid" 2>/dev/null || { cat "$work/gateway.log"; exit 1; }
 	sleep 0.1
 done
-for url in "$url_direct" "$url_nginx" "$url_gateway"; do
+urls=("$url_direct" "$url_nginx" "$url_gateway")
+if [ "$BASELINES" = "1" ]; then
+	urls+=("$url_raw" "$url_bare")
+	for url in "$url_raw" "$url_bare"; do
+		for _ in $(seq 1 600); do
+			[ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" = "200" ] && break
+			sleep 0.1
+		done
+	done
+fi
+for url in "${urls[@]}"; do
 	code=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$url")
 	[ "$code" = "200" ] || { echo "$url answers $code" >&2; cat "$work/gateway.log" >&2; exit 1; }
 done
@@ -210,12 +250,21 @@ warm() { timeout $(($2 + 30)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${2}s" -H 
 echo "Warming up: gateway ${WARMUP}s (JIT), nginx 5s..." >&2
 warm "$url_gateway" "$WARMUP"
 warm "$url_nginx" 5
+if [ "$BASELINES" = "1" ]; then
+	echo "Warming up the reference points: ${WARMUP}s each..." >&2
+	warm "$url_raw" "$WARMUP"
+	warm "$url_bare" "$WARMUP"
+fi
 
 nginx_workers=$(pgrep -P "$(cat "$work/proxy.pid")" | tr '\n' ' ')
 echo "Full load: ${DURATION}s, $THREADS threads, $CONNECTIONS connections..." >&2
 read -r d_rps d_p50 d_p99 d_err d_cpu <<<"$(run direct "$url_direct" "$CONNECTIONS")"
 read -r n_rps n_p50 n_p99 n_err n_cpu <<<"$(run nginx "$url_nginx" "$CONNECTIONS" "" "$nginx_workers")"
 read -r g_rps g_p50 g_p99 g_err g_cpu <<<"$(run gateway "$url_gateway" "$CONNECTIONS" "" "$gateway_pid")"
+if [ "$BASELINES" = "1" ]; then
+	read -r r_rps r_p50 r_p99 r_err r_cpu <<<"$(run raw "$url_raw" "$CONNECTIONS" "" "$raw_pid")"
+	read -r b_rps b_p50 b_p99 b_err b_cpu <<<"$(run bare "$url_bare" "$CONNECTIONS" "" "$bare_pid")"
+fi
 
 # Half the gateway's maximum: connections x 1 / (delay + service time) ~ target rate.
 target=$((g_rps / 2))
@@ -226,6 +275,10 @@ echo "Paced load: about $target req/s ($paced connections, ${PACE_DELAY_MS} ms p
 read -r pd_rps pd_p50 pd_p99 pd_err _ <<<"$(run paced-direct "$url_direct" "$paced" "$work/pace.lua")"
 read -r pn_rps pn_p50 pn_p99 pn_err _ <<<"$(run paced-nginx "$url_nginx" "$paced" "$work/pace.lua")"
 read -r pg_rps pg_p50 pg_p99 pg_err _ <<<"$(run paced-gateway "$url_gateway" "$paced" "$work/pace.lua")"
+if [ "$BASELINES" = "1" ]; then
+	read -r pr_rps pr_p50 pr_p99 pr_err _ <<<"$(run paced-raw "$url_raw" "$paced" "$work/pace.lua")"
+	read -r pb_rps pb_p50 pb_p99 pb_err _ <<<"$(run paced-bare "$url_bare" "$paced" "$work/pace.lua")"
+fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
 minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.3f", a - b }'; }
@@ -237,15 +290,27 @@ printf '%-34s %9s %9s %9s %8s %12s\n' "full load (${CONNECTIONS} connections)" "
 printf '%-34s %9s %9s %9s %8s %12s\n' "direct to upstream" "$d_rps" "$d_p50" "$d_p99" "$d_err" "-"
 printf '%-34s %9s %9s %9s %8s %12s\n' "nginx reverse proxy" "$n_rps" "$n_p50" "$n_p99" "$n_err" "${n_cpu} us"
 printf '%-34s %9s %9s %9s %8s %12s\n' "gateway (token check, all filters)" "$g_rps" "$g_p50" "$g_p99" "$g_err" "${g_cpu} us"
+if [ "$BASELINES" = "1" ]; then
+	printf '%-34s %9s %9s %9s %8s %12s\n' "ref: bare Reactor Netty proxy" "$r_rps" "$r_p50" "$r_p99" "$r_err" "${r_cpu} us"
+	printf '%-34s %9s %9s %9s %8s %12s\n' "ref: bare Spring Cloud Gateway" "$b_rps" "$b_p50" "$b_p99" "$b_err" "${b_cpu} us"
+fi
 echo
 printf 'throughput ratio gateway/nginx  %s   (goal >= 0.80)\n' "$(ratio "$g_rps" "$n_rps")"
 printf 'throughput ratio gateway/direct %s\n' "$(ratio "$g_rps" "$d_rps")"
 printf 'CPU per request gateway/nginx   %s\n' "$(ratio "$g_cpu" "$n_cpu")"
+if [ "$BASELINES" = "1" ]; then
+	printf 'throughput ratio bare Reactor Netty/nginx    %s\n' "$(ratio "$r_rps" "$n_rps")"
+	printf 'throughput ratio bare Spring Cloud Gateway/nginx %s\n' "$(ratio "$b_rps" "$n_rps")"
+fi
 echo
 printf '%-34s %10s %10s %10s %12s\n' "half load (~${target} req/s offered)" "req/s" "p50 ms" "p99 ms" "p99 added"
 printf '%-34s %10s %10s %10s %12s\n' "direct to upstream" "$pd_rps" "$pd_p50" "$pd_p99" "-"
 printf '%-34s %10s %10s %10s %12s\n' "nginx reverse proxy" "$pn_rps" "$pn_p50" "$pn_p99" "$(minus "$pn_p99" "$pd_p99")"
 printf '%-34s %10s %10s %10s %12s\n' "gateway" "$pg_rps" "$pg_p50" "$pg_p99" "$(minus "$pg_p99" "$pd_p99")"
+if [ "$BASELINES" = "1" ]; then
+	printf '%-34s %10s %10s %10s %12s\n' "ref: bare Reactor Netty proxy" "$pr_rps" "$pr_p50" "$pr_p99" "$(minus "$pr_p99" "$pd_p99")"
+	printf '%-34s %10s %10s %10s %12s\n' "ref: bare Spring Cloud Gateway" "$pb_rps" "$pb_p50" "$pb_p99" "$(minus "$pb_p99" "$pd_p99")"
+fi
 echo
 printf 'p99 added by the gateway over direct at half load: %s ms (goal <= 2 ms)\n' "$(minus "$pg_p99" "$pd_p99")"
 
