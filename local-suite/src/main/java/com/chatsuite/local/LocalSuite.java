@@ -200,8 +200,9 @@ public final class LocalSuite {
 		StringBuilder banner = new StringBuilder();
 		banner.append(
 				String.format(Locale.ROOT, "%nSuite ready in %.1f s (%.1f s including preparation)%n", seconds, total));
-		banner.append(
-				String.format("  Gateway:   http://localhost:%d%n", this.options.portOf(ServiceDefinition.GATEWAY)));
+		int gateway = this.options.portOf(ServiceDefinition.GATEWAY);
+		banner.append(String.format("  Gateway:   http://localhost:%d%n", gateway));
+		banner.append(String.format("  API docs:  http://localhost:%d/docs%n", gateway));
 		for (ChildProcess child : this.children) {
 			banner.append(
 					String.format("  %-24s http://127.0.0.1:%d (log %s)%n", child.name(), child.port(), child.log()));

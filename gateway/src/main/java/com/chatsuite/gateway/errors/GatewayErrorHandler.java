@@ -24,8 +24,8 @@ import org.springframework.web.server.WebExceptionHandler;
 /**
  * Turns what goes wrong behind the gateway into an answer in the family's error shape: a
  * service that is down, too slow or behind an open circuit breaker answers 503, a path no
- * route serves 404. Runs before Boot's default handler, which keeps the paths outside the
- * four families.
+ * route serves 404. Runs before Boot's default handler, which keeps the gateway's own
+ * paths outside the four families.
  */
 @Component
 class GatewayErrorHandler implements WebExceptionHandler, Ordered {
@@ -46,7 +46,8 @@ class GatewayErrorHandler implements WebExceptionHandler, Ordered {
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		String path = exchange.getRequest().getPath().value();
-		if (exchange.getResponse().isCommitted() || ApiFamily.of(path) == ApiFamily.OTHER) {
+		boolean routed = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) != null;
+		if (exchange.getResponse().isCommitted() || (ApiFamily.of(path) == ApiFamily.OTHER && !routed)) {
 			return Mono.error(ex);
 		}
 		String service = serviceOf(exchange);

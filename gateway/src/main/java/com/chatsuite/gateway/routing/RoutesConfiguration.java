@@ -1,6 +1,7 @@
 package com.chatsuite.gateway.routing;
 
 import java.net.URI;
+import java.util.function.UnaryOperator;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -9,18 +10,23 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.BooleanSpec;
 import org.springframework.cloud.gateway.route.builder.Buildable;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One route per API family, to the service that owns it (SPEC section 1). Each route runs
- * through the resilience4j circuit breaker named after its service, and that service's
- * time limiter gives the route's timeout ({@code resilience4j.*} in
+ * One route per API family, to the service that owns it (SPEC section 1), and one per
+ * published OpenAPI document ({@code /v3/api-docs/<service>}). Each route runs through
+ * the resilience4j circuit breaker named after its service, and that service's time
+ * limiter gives the route's timeout ({@code resilience4j.*} in
  * {@code application.properties}).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
+
+	/** Where services publish their OpenAPI document. */
+	static final String API_DOCS = "/v3/api-docs";
 
 	@Bean
 	static ProxyHeadersRegistrar proxyHeadersRegistrar() {
@@ -32,7 +38,7 @@ class RoutesConfiguration {
 			TimeLimiterRegistry timeLimiters) {
 		GatewayProperties.Services services = properties.services();
 		Guards guards = new Guards(breakers, timeLimiters);
-		return routes.routes()
+		RouteLocatorBuilder.Builder builder = routes.routes()
 			.route("auth-service",
 					(route) -> guards.route(route.path("/admin/access-token", "/admin/access-token/**", "/auth/**",
 							"/platform/**", "/.well-known/jwks.json"), "auth-service", services.authService()))
@@ -45,16 +51,27 @@ class RoutesConfiguration {
 			.route("ticket-service",
 					(route) -> guards.route(route.path("/v1/**"), "ticket-service", services.ticketService()))
 			.route("chat-room-service",
-					(route) -> guards.route(route.path("/api/v2/**"), "chat-room-service", services.chatRoomService()))
-			.build();
+					(route) -> guards.route(route.path("/api/v2/**"), "chat-room-service", services.chatRoomService()));
+		// Last, so API requests are matched without looking at them: the services'
+		// OpenAPI
+		// documents, behind the same breaker as their API.
+		for (String service : properties.docs().services()) {
+			builder.route(service + "-api-docs", (route) -> guards.route(route.path(API_DOCS + "/" + service),
+					(filters) -> filters.setPath(API_DOCS), service, services.uriOf(service)));
+		}
+		return builder.build();
 	}
 
 	private record Guards(CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
 
 		Buildable<Route> route(BooleanSpec route, String service, URI uri) {
+			return route(route, UnaryOperator.identity(), service, uri);
+		}
+
+		Buildable<Route> route(BooleanSpec route, UnaryOperator<GatewayFilterSpec> filters, String service, URI uri) {
 			UpstreamGuard guard = new UpstreamGuard(this.breakers.circuitBreaker(service),
 					this.timeLimiters.timeLimiter(service).getTimeLimiterConfig().getTimeoutDuration());
-			return route.filters((filters) -> filters.filter(guard)).uri(uri);
+			return route.filters((spec) -> filters.apply(spec).filter(guard)).uri(uri);
 		}
 
 	}

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * other request of an API family needs the token kind of its family.
  *
  * @param publicEndpoints requests that need no token, as {@code [METHOD ]path-pattern}:
- * the token endpoints, the visitors' room creation, the JWK set and health
+ * the token endpoints, the visitors' room creation, the JWK set, health and the API
+ * documentation
  * @param roomTokenEndpoints visitor paths that need no access token when the request
  * carries a room token and no {@code Authorization} header (the service checks the room
  * token); with an {@code Authorization} header they need an agent token
@@ -26,8 +27,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("suite.gateway.security")
 public record GatewaySecurityProperties(@DefaultValue( {
 		"GET /admin/access-token", "POST /admin/access-token/validate", "POST /admin/access-token/regenerate",
-		"POST /platform/token", "/api/v2/room-control/**", "/.well-known/jwks.json",
-		"/actuator/health/**" }) @NotNull List<EndpointPattern> publicEndpoints,
+		"POST /platform/token", "/api/v2/room-control/**", "/.well-known/jwks.json", "/actuator/health/**", "GET /docs",
+		"GET /docs/**", "GET /webjars/**", "GET /v3/api-docs/**" }) @NotNull List<EndpointPattern> publicEndpoints,
 		@DefaultValue("/api/v2/room-service/**") @NotNull List<EndpointPattern> roomTokenEndpoints,
 		@DefaultValue("X-Room-Token") @NotBlank String roomTokenHeader,
 		@DefaultValue("chat-suite") @NotBlank String realm){
