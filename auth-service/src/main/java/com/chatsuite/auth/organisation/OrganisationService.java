@@ -69,7 +69,7 @@ public class OrganisationService {
 		}
 		Set<String> installed = new HashSet<>();
 		for (String addon : addons) {
-			installed.add(knownAddon(addon));
+			installed.add(knownAddon(addon, "addons"));
 		}
 		return this.passwords.hash(password)
 			.map((hash) -> new Organisation(UUID.randomUUID().toString(), subDomain, email.toLowerCase(Locale.ROOT),
@@ -89,7 +89,7 @@ public class OrganisationService {
 	}
 
 	public Mono<Organisation> installAddon(String id, String addon) {
-		String known = knownAddon(addon);
+		String known = knownAddon(addon, "addon");
 		return find(id).flatMap((organisation) -> {
 			Set<String> addons = new HashSet<>(organisation.addons());
 			return addons.add(known) ? this.organisations.save(organisation.withAddons(addons))
@@ -98,12 +98,12 @@ public class OrganisationService {
 	}
 
 	public Mono<Organisation> removeAddon(String id, String addon) {
-		String known = knownAddon(addon);
+		String known = knownAddon(addon, "addon");
 		return find(id).flatMap((organisation) -> {
 			Set<String> addons = new HashSet<>(organisation.addons());
 			if (!addons.remove(known)) {
-				return Mono.error(ApiException.notFound("addon_unique_name",
-						"addon '" + known + "' is not installed for this organisation"));
+				return Mono.error(
+						ApiException.notFound("addon", "addon '" + known + "' is not installed for this organisation"));
 			}
 			return this.organisations.save(organisation.withAddons(addons));
 		});
@@ -142,11 +142,12 @@ public class OrganisationService {
 	/**
 	 * Checks an addon name against the addons the platform offers.
 	 * @param addon the name given
+	 * @param field the request field or path variable it came in, named in the error
 	 * @return the name; 404 when no such addon exists
 	 */
-	public String knownAddon(String addon) {
+	public String knownAddon(String addon, String field) {
 		if (!this.properties.addons().contains(addon)) {
-			throw ApiException.notFound("addon_unique_name", "addon '" + addon + "' does not exist");
+			throw ApiException.notFound(field, "addon '" + addon + "' does not exist");
 		}
 		return addon;
 	}

@@ -86,7 +86,7 @@ public class AccessTokenService {
 	 */
 	public Mono<TokenPair> login(String email, String password, String domain, String addon) {
 		String account = domain + "|" + email;
-		this.organisations.knownAddon(addon);
+		this.organisations.knownAddon(addon, "addon_unique_name");
 		return this.throttle.check(account)
 			.then(this.organisations.findByDomain(domain)
 				.map(java.util.Optional::of)

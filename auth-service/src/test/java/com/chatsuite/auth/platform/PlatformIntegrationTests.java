@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,7 +114,7 @@ class PlatformIntegrationTests extends AuthApiSupport {
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.errors[0].field")
-			.isEqualTo("addon_unique_name");
+			.isEqualTo("addons");
 		this.web.post()
 			.uri("/platform/organisations")
 			.header("Authorization", "Bearer " + token)
@@ -168,6 +169,17 @@ class PlatformIntegrationTests extends AuthApiSupport {
 			.expectBody()
 			.jsonPath("$.data.addons.length()")
 			.isEqualTo(1);
+		for (String unknown : List.of("/addons/teleport", "/addons/partner")) {
+			this.web.method(unknown.endsWith("teleport") ? HttpMethod.PUT : HttpMethod.DELETE)
+				.uri("/platform/organisations/" + id + unknown)
+				.header("Authorization", "Bearer " + token)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("addon");
+		}
 	}
 
 	@Test

@@ -18,6 +18,8 @@ public class Callers {
 	/** The addon API's own header for the access token. */
 	public static final String ACCESS_TOKEN_HEADER = "access_token";
 
+	private static final long UNVERIFIABLE_RETRY_AFTER_SECONDS = 5;
+
 	private final TokenVerifier verifier;
 
 	public Callers(TokenVerifier verifier) {
@@ -28,12 +30,16 @@ public class Callers {
 	 * The verified caller of one of the given kinds.
 	 * @param exchange the request
 	 * @param kinds the accepted kinds
-	 * @return its claims, or 401 naming the reason
+	 * @return its claims, or 401 naming the reason (503 when the signing keys cannot be
+	 * fetched, which says nothing about the token)
 	 */
 	public Mono<TokenClaims> require(ServerWebExchange exchange, TokenKind... kinds) {
 		return this.verifier.verify(token(exchange), Set.of(kinds))
 			.onErrorMap(TokenRejectedException.class,
-					(ex) -> ApiException.unauthorized(ACCESS_TOKEN_HEADER, ex.getMessage()));
+					(ex) -> (ex.reason() == TokenRejectedException.Reason.UNVERIFIABLE)
+							? ApiException.unavailable("access tokens cannot be checked right now (" + ex.getMessage()
+									+ "), try again later", UNVERIFIABLE_RETRY_AFTER_SECONDS)
+							: ApiException.unauthorized(ACCESS_TOKEN_HEADER, ex.getMessage()));
 	}
 
 	private static String token(ServerWebExchange exchange) {

@@ -4,6 +4,9 @@ import java.util.List;
 
 import com.chatsuite.contracts.api.AddonApiError;
 import com.chatsuite.contracts.api.FieldError;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -11,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +35,8 @@ public class AddonApiErrorHandler implements WebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(AddonApiErrorHandler.class);
 
+	private static final long STORE_RETRY_AFTER_SECONDS = 5;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Override
@@ -48,6 +55,12 @@ public class AddonApiErrorHandler implements WebExceptionHandler {
 				response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(api.retryAfterSeconds()));
 			}
 		}
+		else if (isStoreUnavailable(ex)) {
+			logger.warn("Data store unavailable on " + exchange.getRequest().getPath() + ": " + ex.getMessage());
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			body = AddonApiError.of("the data store is unavailable right now, try again later");
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS));
+		}
 		else if (ex instanceof DataBufferLimitException) {
 			status = HttpStatus.CONTENT_TOO_LARGE;
 			body = AddonApiError.of("request body is too large");
@@ -65,6 +78,21 @@ public class AddonApiErrorHandler implements WebExceptionHandler {
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		byte[] bytes = this.json.writeValueAsBytes(body);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+	}
+
+	/**
+	 * MongoDB unreachable, timed out or without a primary: Spring Data's translations and
+	 * the driver's own exceptions, wherever they sit in the cause chain.
+	 */
+	static boolean isStoreUnavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+					|| cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+					|| cause instanceof MongoNotPrimaryException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String describe(ResponseStatusException ex) {

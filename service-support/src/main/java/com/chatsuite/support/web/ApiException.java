@@ -36,6 +36,16 @@ public class ApiException extends RuntimeException {
 		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, message, null, retryAfterSeconds);
 	}
 
+	/**
+	 * Something the request needs is unavailable for now (503, with {@code Retry-After}).
+	 * @param message what is unavailable
+	 * @param retryAfterSeconds when to try again
+	 * @return the exception
+	 */
+	public static ApiException unavailable(String message, long retryAfterSeconds) {
+		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message, null, retryAfterSeconds);
+	}
+
 	public static ApiException badRequest(String field, String message) {
 		return new ApiException(HttpStatus.BAD_REQUEST, message, field);
 	}

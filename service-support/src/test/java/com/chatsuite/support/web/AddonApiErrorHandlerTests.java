@@ -1,0 +1,58 @@
+package com.chatsuite.support.web;
+
+import java.time.Duration;
+
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AddonApiErrorHandlerTests {
+
+	private final AddonApiErrorHandler handler = new AddonApiErrorHandler();
+
+	@Test
+	void unreachableStoreIs503WithRetryAfterInTheFamilyShape() {
+		MockServerWebExchange exchange = handle(new DataAccessResourceFailureException("Timed out"));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).isEqualTo(
+				"{\"status\":0,\"message\":\"the data store is unavailable right now, try again later\",\"errors\":[]}");
+	}
+
+	@Test
+	void driverFailureDeepInTheCauseChainIs503() {
+		RuntimeException wrapped = new IllegalStateException("lookup failed",
+				new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress("db", 27017)));
+		assertThat(handle(wrapped).getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	@Test
+	void unavailableApiExceptionCarriesItsRetryAfter() {
+		MockServerWebExchange exchange = handle(ApiException.unavailable("keys unavailable", 7));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+	}
+
+	@Test
+	void anythingElseIs500WithoutDetails() {
+		MockServerWebExchange exchange = handle(new IllegalStateException("secret internals"));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).doesNotContain("secret")
+			.contains("internal error");
+	}
+
+	private MockServerWebExchange handle(Throwable ex) {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/admin/domain/create"));
+		this.handler.handle(exchange, ex).block(Duration.ofSeconds(5));
+		return exchange;
+	}
+
+}
