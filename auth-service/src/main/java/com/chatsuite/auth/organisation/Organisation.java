@@ -50,6 +50,13 @@ public record Organisation(@Id String id, @Indexed(unique = true) String organis
 				this.createdAt, this.version, this.outbox);
 	}
 
+	Organisation withAddons(Set<String> newAddons, OutboxEvent event) {
+		List<OutboxEvent> events = new ArrayList<>(this.outbox);
+		events.add(event);
+		return new Organisation(this.id, this.organisationDomain, this.email, this.passwordHash, this.status, newAddons,
+				this.createdAt, this.version, events);
+	}
+
 	Organisation withStatus(OrganisationStatus newStatus, OutboxEvent event) {
 		List<OutboxEvent> events = new ArrayList<>(this.outbox);
 		events.add(event);

@@ -1,6 +1,8 @@
 package com.chatsuite.auth.organisation;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,8 @@ import java.util.regex.Pattern;
 import com.chatsuite.auth.AuthProperties;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
+import com.chatsuite.contracts.events.auth.RevocationScope;
+import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.web.ApiException;
 import reactor.core.publisher.Mono;
@@ -31,6 +35,9 @@ public class OrganisationService {
 	private final OrganisationRepository organisations;
 
 	private final Passwords passwords;
+
+	/** How long the removal of an addon is remembered: API keys never expire. */
+	private static final long ADDON_REVOCATION_YEARS = 100;
 
 	private final OutboxEvents events;
 
@@ -97,6 +104,14 @@ public class OrganisationService {
 		});
 	}
 
+	/**
+	 * Removes an addon from an organisation: every token the organisation holds for it
+	 * (access, agent and API key tokens issued until now) is refused everywhere,
+	 * announced on {@code auth.revocations}. Installed again, the addon gets new tokens.
+	 * @param id the organisation id
+	 * @param addon the addon
+	 * @return the organisation
+	 */
 	public Mono<Organisation> removeAddon(String id, String addon) {
 		String known = knownAddon(addon, "addon");
 		return find(id).flatMap((organisation) -> {
@@ -105,7 +120,13 @@ public class OrganisationService {
 				return Mono.error(
 						ApiException.notFound("addon", "addon '" + known + "' is not installed for this organisation"));
 			}
-			return this.organisations.save(organisation.withAddons(addons));
+			Instant now = this.clock.instant();
+			// API keys do not expire: the revocation is kept as long as any could be
+			// used.
+			TokenRevoked revoked = new TokenRevoked(RevocationScope.SUBJECT, organisation.id(), known, "addon removed",
+					now, now.plus(Duration.ofDays(365L * ADDON_REVOCATION_YEARS)));
+			return this.organisations.save(organisation.withAddons(addons,
+					this.events.of("organisation:" + organisation.id() + ":" + known, organisation.id(), revoked)));
 		});
 	}
 

@@ -8,6 +8,8 @@ import com.chatsuite.auth.AuthApiSupport;
 import com.chatsuite.contracts.events.EventJson;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
+import com.chatsuite.contracts.events.auth.RevocationScope;
+import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -180,6 +182,40 @@ class PlatformIntegrationTests extends AuthApiSupport {
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("addon");
 		}
+	}
+
+	@Test
+	void removingAnAddonRevokesTheTokensIssuedForIt() throws Exception {
+		JsonNode organisation = api().createOrganisation(List.of("livechat", "partner"));
+		String id = organisation.path("id").asString();
+		String partnerToken = api().login(organisation, "partner").path("access_token").asString();
+		this.web.get().uri("/auth/api-keys").header("access_token", partnerToken).exchange().expectStatus().isOk();
+		try (EventCollector revocations = EventCollector.of(Topics.AUTH_REVOCATIONS)) {
+			this.web.delete()
+				.uri("/platform/organisations/" + id + "/addons/partner")
+				.header("Authorization", "Bearer " + api().platformToken())
+				.exchange()
+				.expectStatus()
+				.isOk();
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(
+						() -> assertThat(revocations.records())
+							.map((record) -> this.json.fromBytes(record.value()).data())
+							.filteredOn((data) -> data instanceof TokenRevoked revoked
+									&& revoked.scope() == RevocationScope.SUBJECT && id.equals(revoked.value())
+									&& "partner".equals(revoked.addon()))
+							.hasSize(1));
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> this.web.get()
+				.uri("/auth/api-keys")
+				.header("access_token", partnerToken)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectBody()
+				.jsonPath("$.message")
+				.value((message) -> assertThat((String) message).contains("addon removed")));
 	}
 
 	@Test

@@ -22,10 +22,11 @@ public class RevocationList {
 	private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
 
 	/**
-	 * Operator (and addon) to the moment its agent tokens were revoked, with their
-	 * expiry.
+	 * Subject (an operator, or an organisation) and addon to the moment the tokens issued
+	 * for them were revoked: an operator deactivated in an addon, an addon removed from
+	 * an organisation.
 	 */
-	private final Map<String, Instant[]> deactivatedSubjects = new ConcurrentHashMap<>();
+	private final Map<String, Deactivation> deactivatedSubjects = new ConcurrentHashMap<>();
 
 	private final Map<String, Instant> disabledOrganisations = new ConcurrentHashMap<>();
 
@@ -41,11 +42,11 @@ public class RevocationList {
 	 */
 	public void apply(CloudEvent<?> event) {
 		if (event.data() instanceof TokenRevoked revocation && revocation.scope() == RevocationScope.SUBJECT) {
-			// Only tokens issued up to the revocation: an operator activated again gets
-			// new ones.
+			// Only tokens issued up to the revocation: an operator activated again, or an
+			// addon installed again, gets new ones.
 			this.deactivatedSubjects.merge(subjectKey(revocation.value(), revocation.addon()),
-					new Instant[] { revocation.revokedAt(), revocation.notAfter() },
-					(old, latest) -> old[0].isAfter(latest[0]) ? old : latest);
+					new Deactivation(revocation.revokedAt(), revocation.notAfter(), revocation.reason()),
+					(old, latest) -> old.revokedAt().isAfter(latest.revokedAt()) ? old : latest);
 		}
 		else if (event.data() instanceof TokenRevoked revocation) {
 			this.revoked.put(key(revocation.scope(), revocation.value()), revocation.notAfter());
@@ -77,22 +78,30 @@ public class RevocationList {
 		if (token.kind() == TokenKind.API_KEY && isRevoked(RevocationScope.API_KEY, token.tokenId())) {
 			return Optional.of("API key revoked");
 		}
-		if (token.kind() == TokenKind.AGENT && isDeactivated(token)) {
-			return Optional.of("operator deactivated");
-		}
-		return Optional.empty();
+		// A subject revocation names an operator (its agent tokens) or an organisation
+		// (every
+		// token of it for that addon); both are ids of their own, so one cannot match the
+		// other.
+		Optional<String> deactivated = deactivation(token, token.subject());
+		return deactivated.isPresent() ? deactivated : deactivation(token, token.orgId());
 	}
 
 	/** Drops entries whose tokens have expired anyway. */
 	public void forgetExpired() {
 		Instant now = this.clock.instant();
 		this.revoked.values().removeIf((notAfter) -> notAfter.isBefore(now));
-		this.deactivatedSubjects.values().removeIf((entry) -> entry[1].isBefore(now));
+		this.deactivatedSubjects.values().removeIf((entry) -> entry.notAfter().isBefore(now));
 	}
 
-	private boolean isDeactivated(TokenClaims token) {
-		Instant[] entry = this.deactivatedSubjects.get(subjectKey(token.subject(), token.addon()));
-		return entry != null && (token.issuedAt() == null || !token.issuedAt().isAfter(entry[0]));
+	private Optional<String> deactivation(TokenClaims token, String subject) {
+		if (subject == null || token.addon() == null) {
+			return Optional.empty();
+		}
+		Deactivation entry = this.deactivatedSubjects.get(subjectKey(subject, token.addon()));
+		if (entry == null || (token.issuedAt() != null && token.issuedAt().isAfter(entry.revokedAt()))) {
+			return Optional.empty();
+		}
+		return Optional.of(entry.reason());
 	}
 
 	private static String subjectKey(String subject, String addon) {
@@ -114,6 +123,9 @@ public class RevocationList {
 
 	private static String key(RevocationScope scope, String value) {
 		return scope.name() + ":" + value;
+	}
+
+	private record Deactivation(Instant revokedAt, Instant notAfter, String reason) {
 	}
 
 }

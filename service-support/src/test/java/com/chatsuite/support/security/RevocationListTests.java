@@ -45,6 +45,28 @@ class RevocationListTests {
 	}
 
 	@Test
+	void removedAddonRevokesEveryTokenOfTheOrganisationForItIssuedBefore() {
+		Instant earlier = now().minusSeconds(5);
+		TokenClaims access = new TokenClaims(TokenKind.ADDON, "org-1", "jti-a", "org-1", "acme", "partner", "s",
+				List.of(), null, earlier, earlier.plusSeconds(3600));
+		TokenClaims apiKey = new TokenClaims(TokenKind.API_KEY, "key-1", "key-1", "org-1", "acme", "partner", null,
+				List.of("workspaces:read"), null, earlier, null);
+		TokenClaims agent = agentToken("op-1", "partner", earlier);
+		apply(new TokenRevoked(RevocationScope.SUBJECT, "org-1", "partner", "addon removed", now(),
+				now().plus(Duration.ofDays(36500))));
+		assertThat(this.list.reasonRevoked(access)).contains("addon removed");
+		assertThat(this.list.reasonRevoked(apiKey)).contains("addon removed");
+		assertThat(this.list.reasonRevoked(agent)).contains("addon removed");
+		assertThat(this.list.reasonRevoked(agentToken("op-1", "livechat", earlier))).as("another addon").isEmpty();
+		TokenClaims otherOrganisation = new TokenClaims(TokenKind.ADDON, "org-2", "jti-b", "org-2", "beta", "partner",
+				"s", List.of(), null, earlier, earlier.plusSeconds(3600));
+		assertThat(this.list.reasonRevoked(otherOrganisation)).isEmpty();
+		assertThat(this.list.reasonRevoked(agentToken("op-1", "partner", now().plusSeconds(5))))
+			.as("issued after the addon was installed again")
+			.isEmpty();
+	}
+
+	@Test
 	void disabledOrganisationIsRefusedUntilEnabledAgain() {
 		TokenClaims token = addonToken("s");
 		apply(new OrganisationDisabled("org-1", "acme", now()));

@@ -14,7 +14,12 @@ public enum RevocationScope {
 	/** A partner API key, by its id. */
 	API_KEY,
 
-	/** Every token of one agent, by its operator id ({@code sub} claim). */
+	/**
+	 * Every token of the event's addon issued up to {@code revokedAt} for one operator
+	 * (its agent tokens, by operator id: the {@code sub} claim) or for one organisation
+	 * (all its tokens of that addon, by organisation id: the {@code org} claim), as when
+	 * an operator is deactivated or an addon removed.
+	 */
 	SUBJECT
 
 }
