@@ -44,6 +44,8 @@ public class AccessTokenService {
 
 	private static final String INVALID_PAIR = "access_token and refresh_token are not a valid pair";
 
+	private static final long KEYS_RETRY_AFTER_SECONDS = 5;
+
 	private final OrganisationService organisations;
 
 	private final Passwords passwords;
@@ -107,9 +109,9 @@ public class AccessTokenService {
 	 * unrevoked, and are for the addon named.
 	 */
 	public Mono<TokenPair> validate(String accessToken, String refreshToken, String addon) {
+		this.organisations.knownAddon(addon, "addon_unique_name");
 		return this.verifier.verify(accessToken, Set.of(TokenKind.ADDON))
-			.onErrorMap(TokenRejectedException.class,
-					(ex) -> ApiException.unauthorized("access_token", ex.getMessage()))
+			.onErrorMap(TokenRejectedException.class, AccessTokenService::rejected)
 			.flatMap((claims) -> {
 				if (!addon.equals(claims.addon())) {
 					return Mono.error(ApiException.unauthorized("addon_unique_name",
@@ -133,8 +135,7 @@ public class AccessTokenService {
 	 */
 	public Mono<TokenPair> regenerate(String accessToken, String refreshToken) {
 		return this.verifier.verifyAllowingExpiry(accessToken, Set.of(TokenKind.ADDON))
-			.onErrorMap(TokenRejectedException.class,
-					(ex) -> ApiException.unauthorized("access_token", ex.getMessage()))
+			.onErrorMap(TokenRejectedException.class, AccessTokenService::rejected)
 			.flatMap((claims) -> findRefresh(refreshToken).filter((refresh) -> matches(refresh, claims))
 				.switchIfEmpty(Mono.error(() -> ApiException.unauthorized("refresh_token", INVALID_PAIR)))
 				.flatMap((refresh) -> use(refresh))
@@ -234,6 +235,18 @@ public class AccessTokenService {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A token that failed verification: 401 naming {@code access_token}, or 503 when the
+	 * signing keys could not be read (which says nothing about the token).
+	 */
+	private static ApiException rejected(TokenRejectedException ex) {
+		if (ex.reason() == TokenRejectedException.Reason.UNVERIFIABLE) {
+			return ApiException.unavailable("access tokens cannot be checked right now, try again later",
+					KEYS_RETRY_AFTER_SECONDS);
+		}
+		return ApiException.unauthorized("access_token", ex.getMessage());
 	}
 
 }

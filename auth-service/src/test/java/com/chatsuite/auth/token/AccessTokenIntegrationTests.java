@@ -156,6 +156,12 @@ class AccessTokenIntegrationTests extends AuthApiSupport {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("refresh_token");
+		validate(livechat.path("access_token").asString(), livechat.path("refresh_token").asString(), "teleport")
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("addon_unique_name");
 	}
 
 	@Test
