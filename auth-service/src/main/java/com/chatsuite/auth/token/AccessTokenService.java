@@ -22,6 +22,7 @@ import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.security.TokenClaims;
 import com.chatsuite.support.security.TokenKind;
+import com.chatsuite.support.security.Callers;
 import com.chatsuite.support.security.TokenRejectedException;
 import com.chatsuite.support.security.TokenVerifier;
 import com.chatsuite.support.web.ApiException;
@@ -43,8 +44,6 @@ import org.springframework.stereotype.Service;
 public class AccessTokenService {
 
 	private static final String INVALID_PAIR = "access_token and refresh_token are not a valid pair";
-
-	private static final long KEYS_RETRY_AFTER_SECONDS = 5;
 
 	private final OrganisationService organisations;
 
@@ -111,7 +110,7 @@ public class AccessTokenService {
 	public Mono<TokenPair> validate(String accessToken, String refreshToken, String addon) {
 		this.organisations.knownAddon(addon, "addon_unique_name");
 		return this.verifier.verify(accessToken, Set.of(TokenKind.ADDON))
-			.onErrorMap(TokenRejectedException.class, AccessTokenService::rejected)
+			.onErrorMap(TokenRejectedException.class, (ex) -> Callers.rejection(ex, "access_token"))
 			.flatMap((claims) -> {
 				if (!addon.equals(claims.addon())) {
 					return Mono.error(ApiException.unauthorized("addon_unique_name",
@@ -135,7 +134,7 @@ public class AccessTokenService {
 	 */
 	public Mono<TokenPair> regenerate(String accessToken, String refreshToken) {
 		return this.verifier.verifyAllowingExpiry(accessToken, Set.of(TokenKind.ADDON))
-			.onErrorMap(TokenRejectedException.class, AccessTokenService::rejected)
+			.onErrorMap(TokenRejectedException.class, (ex) -> Callers.rejection(ex, "access_token"))
 			.flatMap((claims) -> findRefresh(refreshToken).filter((refresh) -> matches(refresh, claims))
 				.switchIfEmpty(Mono.error(() -> ApiException.unauthorized("refresh_token", INVALID_PAIR)))
 				.flatMap((refresh) -> use(refresh))
@@ -235,18 +234,6 @@ public class AccessTokenService {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * A token that failed verification: 401 naming {@code access_token}, or 503 when the
-	 * signing keys could not be read (which says nothing about the token).
-	 */
-	private static ApiException rejected(TokenRejectedException ex) {
-		if (ex.reason() == TokenRejectedException.Reason.UNVERIFIABLE) {
-			return ApiException.unavailable("access tokens cannot be checked right now, try again later",
-					KEYS_RETRY_AFTER_SECONDS);
-		}
-		return ApiException.unauthorized("access_token", ex.getMessage());
 	}
 
 }

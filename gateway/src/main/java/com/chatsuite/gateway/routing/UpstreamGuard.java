@@ -26,16 +26,19 @@ final class UpstreamGuard implements GatewayFilter {
 
 	private final CircuitBreaker breaker;
 
+	private final CircuitBreakerOperator<Void> breakerOperator;
+
 	private final Duration timeout;
 
 	UpstreamGuard(CircuitBreaker breaker, Duration timeout) {
 		this.breaker = breaker;
+		this.breakerOperator = CircuitBreakerOperator.of(breaker);
 		this.timeout = timeout;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		return chain.filter(exchange).timeout(this.timeout).transformDeferred(CircuitBreakerOperator.of(this.breaker));
+		return chain.filter(exchange).timeout(this.timeout).transformDeferred(this.breakerOperator);
 	}
 
 	@Override

@@ -35,11 +35,23 @@ public class Callers {
 	 */
 	public Mono<TokenClaims> require(ServerWebExchange exchange, TokenKind... kinds) {
 		return this.verifier.verify(token(exchange), Set.of(kinds))
-			.onErrorMap(TokenRejectedException.class,
-					(ex) -> (ex.reason() == TokenRejectedException.Reason.UNVERIFIABLE)
-							? ApiException.unavailable("access tokens cannot be checked right now (" + ex.getMessage()
-									+ "), try again later", UNVERIFIABLE_RETRY_AFTER_SECONDS)
-							: ApiException.unauthorized(ACCESS_TOKEN_HEADER, ex.getMessage()));
+			.onErrorMap(TokenRejectedException.class, (ex) -> rejection(ex, ACCESS_TOKEN_HEADER));
+	}
+
+	/**
+	 * The answer to a token that failed verification: 401 naming the field it came in, or
+	 * 503 when the signing keys could not be read, which says nothing about the token.
+	 * @param ex why verification failed
+	 * @param field the header or request field that carried the token
+	 * @return the exception to answer with
+	 */
+	public static ApiException rejection(TokenRejectedException ex, String field) {
+		if (ex.reason() == TokenRejectedException.Reason.UNVERIFIABLE) {
+			return ApiException.unavailable(
+					"access tokens cannot be checked right now (" + ex.getMessage() + "), try again later",
+					UNVERIFIABLE_RETRY_AFTER_SECONDS);
+		}
+		return ApiException.unauthorized(field, ex.getMessage());
 	}
 
 	private static String token(ServerWebExchange exchange) {

@@ -82,6 +82,9 @@ public class RevocationList {
 		// (every
 		// token of it for that addon); both are ids of their own, so one cannot match the
 		// other.
+		if (this.deactivatedSubjects.isEmpty()) {
+			return Optional.empty();
+		}
 		Optional<String> deactivated = deactivation(token, token.subject());
 		return deactivated.isPresent() ? deactivated : deactivation(token, token.orgId());
 	}
