@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.chatsuite.contracts.events.auth.AddonInstalled;
+import com.chatsuite.contracts.events.auth.AddonRemoved;
+import com.chatsuite.contracts.events.auth.OrganisationCreated;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
@@ -26,6 +29,7 @@ import com.chatsuite.contracts.events.partner.WorkspaceCreated;
 import com.chatsuite.contracts.events.partner.WorkspacePaused;
 import com.chatsuite.contracts.events.ticket.AgentStatusChanged;
 import com.chatsuite.contracts.events.ticket.TicketAssigned;
+import com.chatsuite.contracts.events.ticket.TicketAutoCloseWarning;
 import com.chatsuite.contracts.events.ticket.TicketClosed;
 import com.chatsuite.contracts.events.ticket.TicketCreated;
 import com.chatsuite.contracts.events.ticket.TicketReassigned;
@@ -41,6 +45,12 @@ public enum EventType {
 	ORGANISATION_DISABLED("auth.organisation.disabled.v1", Topics.AUTH_REVOCATIONS, OrganisationDisabled.class),
 
 	ORGANISATION_ENABLED("auth.organisation.enabled.v1", Topics.AUTH_REVOCATIONS, OrganisationEnabled.class),
+
+	ORGANISATION_CREATED("auth.organisation.created.v1", Topics.AUTH_ORGANISATIONS, OrganisationCreated.class),
+
+	ADDON_INSTALLED("auth.organisation.addon-installed.v1", Topics.AUTH_ORGANISATIONS, AddonInstalled.class),
+
+	ADDON_REMOVED("auth.organisation.addon-removed.v1", Topics.AUTH_ORGANISATIONS, AddonRemoved.class),
 
 	OPERATOR_CREATED("directory.operator.created.v1", Topics.DIRECTORY_OPERATORS, OperatorCreated.class),
 
@@ -66,6 +76,8 @@ public enum EventType {
 	TICKET_ASSIGNED("ticket.assigned.v1", Topics.TICKETS, TicketAssigned.class),
 
 	TICKET_REASSIGNED("ticket.reassigned.v1", Topics.TICKETS, TicketReassigned.class),
+
+	TICKET_AUTO_CLOSE_WARNING("ticket.auto-close-warning.v1", Topics.TICKETS, TicketAutoCloseWarning.class),
 
 	TICKET_CLOSED("ticket.closed.v1", Topics.TICKETS, TicketClosed.class),
 

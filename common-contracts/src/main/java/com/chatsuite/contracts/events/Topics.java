@@ -11,6 +11,13 @@ public final class Topics {
 	/** Token, session, API key and organisation revocations, produced by auth-service. */
 	public static final String AUTH_REVOCATIONS = "auth.revocations";
 
+	/**
+	 * Organisations and the addons they install, produced by auth-service; organisation
+	 * disabling and enabling travel on {@link #AUTH_REVOCATIONS}, since they revoke
+	 * tokens.
+	 */
+	public static final String AUTH_ORGANISATIONS = "auth.organisations";
+
 	/** Operators, domains and assignments, produced by operator-domain-service. */
 	public static final String DIRECTORY_OPERATORS = "directory.operators";
 
@@ -24,8 +31,8 @@ public final class Topics {
 	public static final String PARTNER_WORKSPACES = "partner.workspaces";
 
 	/** Every topic above. */
-	public static final List<String> ALL = List.of(AUTH_REVOCATIONS, DIRECTORY_OPERATORS, CHAT_ROOMS, TICKETS,
-			PARTNER_WORKSPACES);
+	public static final List<String> ALL = List.of(AUTH_REVOCATIONS, AUTH_ORGANISATIONS, DIRECTORY_OPERATORS,
+			CHAT_ROOMS, TICKETS, PARTNER_WORKSPACES);
 
 	private static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import com.chatsuite.contracts.events.auth.AddonInstalled;
+import com.chatsuite.contracts.events.auth.AddonRemoved;
+import com.chatsuite.contracts.events.auth.OrganisationCreated;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
 import com.chatsuite.contracts.events.auth.RevocationScope;
@@ -26,6 +29,7 @@ import com.chatsuite.contracts.events.partner.WorkspacePaused;
 import com.chatsuite.contracts.events.ticket.AgentStatus;
 import com.chatsuite.contracts.events.ticket.AgentStatusChanged;
 import com.chatsuite.contracts.events.ticket.TicketAssigned;
+import com.chatsuite.contracts.events.ticket.TicketAutoCloseWarning;
 import com.chatsuite.contracts.events.ticket.TicketClosed;
 import com.chatsuite.contracts.events.ticket.TicketCreated;
 import com.chatsuite.contracts.events.ticket.TicketReassigned;
@@ -75,6 +79,10 @@ public final class EventSamples {
 				new TokenRevoked(RevocationScope.SESSION, "sid-7", null, "refresh token reused", TIME, later);
 			case ORGANISATION_DISABLED -> new OrganisationDisabled(ORG_ID, "demo", TIME);
 			case ORGANISATION_ENABLED -> new OrganisationEnabled(ORG_ID, "demo", TIME);
+			case ORGANISATION_CREATED ->
+				new OrganisationCreated(ORG_ID, "demo", List.of("livechat", "seller_buyer_chat_system"), TIME);
+			case ADDON_INSTALLED -> new AddonInstalled(ORG_ID, "partner", TIME);
+			case ADDON_REMOVED -> new AddonRemoved(ORG_ID, "partner", TIME);
 			case OPERATOR_CREATED -> new OperatorCreated("op-1", "ana@demo.example", "Ana", "livechat", true);
 			case OPERATOR_ADDON_STATUS_CHANGED ->
 				new OperatorAddonStatusChanged("op-1", "ana@demo.example", "livechat", false);
@@ -86,10 +94,13 @@ public final class EventSamples {
 			case DOMAIN_UPDATED ->
 				new DomainUpdated("dom-1", "store.example", "shop.example", "web@shop.example", "livechat", false);
 			case ROOM_CREATED -> new RoomCreated("room-1", "shop.example", "user-9", "Visitor", "en", TIME);
-			case MESSAGE_POSTED -> new MessagePosted("room-1", "msg-1", SenderType.VISITOR, "user-9", TIME);
+			case MESSAGE_POSTED -> new MessagePosted("room-1", "msg-1", 1, SenderType.VISITOR, "user-9",
+					"Hello, is my order on its way?", TIME);
 			case ROOM_CLOSED -> new RoomClosed("room-1", "op-1", "resolved", TIME);
 			case TICKET_CREATED -> new TicketCreated("ticket-1", "room-1", "user-9", TIME);
-			case TICKET_ASSIGNED -> new TicketAssigned("ticket-1", "room-1", "op-1", TIME);
+			case TICKET_ASSIGNED -> new TicketAssigned("ticket-1", "room-1", "op-1", "Ana", TIME);
+			case TICKET_AUTO_CLOSE_WARNING -> new TicketAutoCloseWarning("ticket-1", "room-1",
+					"This chat will close in 5 minutes unless you write.", TIME.plusSeconds(300), TIME);
 			case TICKET_REASSIGNED -> new TicketReassigned("ticket-1", "room-1", "op-1", "agent offline", TIME);
 			case TICKET_CLOSED -> new TicketClosed("ticket-1", "room-1", "CHAT_CLOSED", TIME);
 			case AGENT_STATUS_CHANGED ->
@@ -105,6 +116,7 @@ public final class EventSamples {
 	private static String producer(String topic) {
 		return switch (topic) {
 			case Topics.AUTH_REVOCATIONS -> "auth-service";
+			case Topics.AUTH_ORGANISATIONS -> "auth-service";
 			case Topics.DIRECTORY_OPERATORS -> "operator-domain-service";
 			case Topics.CHAT_ROOMS -> "chat-room-service";
 			case Topics.TICKETS -> "ticket-service";
