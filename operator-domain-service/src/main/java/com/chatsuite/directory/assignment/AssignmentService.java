@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import com.chatsuite.contracts.events.directory.AssignmentUpdated;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
-import com.chatsuite.directory.ConcurrentChange;
+import com.chatsuite.support.events.ConcurrentChange;
 import com.chatsuite.directory.Tenant;
 import com.chatsuite.directory.domain.Assignment;
 import com.chatsuite.directory.domain.Domain;

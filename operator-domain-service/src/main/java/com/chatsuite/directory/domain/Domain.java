@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.chatsuite.directory.OutboxWrites;
+import com.chatsuite.support.events.OutboxWrites;
 import com.chatsuite.support.events.OutboxEvent;
 
 import org.springframework.data.annotation.Id;

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
-import com.chatsuite.directory.ConcurrentChange;
+import com.chatsuite.support.events.ConcurrentChange;
 import com.chatsuite.directory.Email;
-import com.chatsuite.directory.OutboxWrites;
+import com.chatsuite.support.events.OutboxWrites;
 import com.chatsuite.directory.Tenant;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.web.ApiException;

@@ -3,7 +3,7 @@ package com.chatsuite.directory.domain;
 import java.util.List;
 
 import com.chatsuite.contracts.events.EventData;
-import com.chatsuite.directory.OutboxWrites;
+import com.chatsuite.support.events.OutboxWrites;
 import com.chatsuite.directory.Tenant;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.web.ApiException;

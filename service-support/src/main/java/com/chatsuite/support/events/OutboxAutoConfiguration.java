@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -57,7 +58,7 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(OutboxRelay.class)
-	ReactiveAfterSaveCallback<Object> outboxKick(org.springframework.beans.factory.ObjectProvider<OutboxRelay> relay) {
+	ReactiveAfterSaveCallback<Object> outboxKick(ObjectProvider<OutboxRelay> relay) {
 		return new ReactiveAfterSaveCallback<>() {
 			@Override
 			public Publisher<Object> onAfterSave(Object entity, org.bson.Document document, String collection) {
@@ -67,6 +68,11 @@ public class OutboxAutoConfiguration {
 				return Mono.just(entity);
 			}
 		};
+	}
+
+	@Bean
+	OutboxWrites outboxWrites(ReactiveMongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
+		return new OutboxWrites(mongo, relay);
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package com.chatsuite.directory;
+package com.chatsuite.support.events;
 
 import java.time.Duration;
 

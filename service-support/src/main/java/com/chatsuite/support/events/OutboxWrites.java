@@ -1,8 +1,5 @@
-package com.chatsuite.directory;
+package com.chatsuite.support.events;
 
-import com.chatsuite.support.events.HasOutbox;
-import com.chatsuite.support.events.OutboxEvent;
-import com.chatsuite.support.events.OutboxRelay;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,7 +10,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 /**
  * Stores a change together with the event describing it, in one single-document write,
@@ -24,14 +20,13 @@ import org.springframework.stereotype.Component;
  * never guessed: an insert looks for the document it wrote, and an update is decided
  * again from what is stored, which every caller does idempotently.
  */
-@Component
 public class OutboxWrites {
 
 	private final ReactiveMongoTemplate mongo;
 
 	private final ObjectProvider<OutboxRelay> relay;
 
-	OutboxWrites(ReactiveMongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
+	public OutboxWrites(ReactiveMongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
 		this.mongo = mongo;
 		this.relay = relay;
 	}
