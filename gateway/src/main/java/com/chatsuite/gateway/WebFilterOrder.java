@@ -14,14 +14,17 @@ public final class WebFilterOrder {
 	/** CORS for the public chat paths; preflight requests end here. */
 	public static final int CORS = CORRELATION + 10;
 
-	/** Per-client rate limits of the token endpoints and visitor paths. */
-	public static final int RATE_LIMIT = CORS + 10;
-
 	/** Token verification and identity headers. */
-	public static final int AUTHENTICATION = RATE_LIMIT + 10;
+	public static final int AUTHENTICATION = CORS + 10;
+
+	/**
+	 * Per-client rate limits of the token endpoints and visitor paths: after
+	 * authentication, so that only a verified token exempts a server-side caller.
+	 */
+	public static final int RATE_LIMIT = AUTHENTICATION + 10;
 
 	/** Request body size limit. */
-	public static final int REQUEST_SIZE = AUTHENTICATION + 10;
+	public static final int REQUEST_SIZE = RATE_LIMIT + 10;
 
 	private WebFilterOrder() {
 	}

@@ -9,6 +9,7 @@ import com.chatsuite.gateway.WebFilterOrder;
 import com.chatsuite.gateway.errors.ApiErrorResponses;
 import com.chatsuite.gateway.limits.LimitsProperties.RateLimit;
 import com.chatsuite.gateway.routing.EndpointPattern;
+import com.chatsuite.gateway.security.AuthenticatedCaller;
 import io.github.bucket4j.TimeMeter;
 import reactor.core.publisher.Mono;
 
@@ -23,8 +24,10 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Limits how often one client address may call the token endpoints and the public visitor
- * paths. Over the limit the answer is 429 with {@code Retry-After} (seconds), in the
- * family's error shape.
+ * paths. Runs after authentication, so only a verified token exempts a caller from a
+ * limit that spares authenticated callers: a header that merely looks like one does not.
+ * Over the limit the answer is 429 with {@code Retry-After} (seconds), in the family's
+ * error shape.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
@@ -58,7 +61,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		Policy policy = policyFor(request);
+		Policy policy = policyFor(exchange);
 		if (policy == null) {
 			return chain.filter(exchange);
 		}
@@ -72,9 +75,9 @@ class RateLimitFilter implements WebFilter, Ordered {
 				"too many requests to " + policy.name() + ", retry in " + seconds + " s", null);
 	}
 
-	private Policy policyFor(ServerHttpRequest request) {
+	private Policy policyFor(ServerWebExchange exchange) {
 		for (Policy policy : this.policies) {
-			if (policy.covers(request)) {
+			if (policy.covers(exchange)) {
 				return policy;
 			}
 		}
@@ -83,12 +86,12 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	private record Policy(String name, RateLimit limit, ClientRateLimiter limiter) {
 
-		boolean covers(ServerHttpRequest request) {
-			if (this.limit.anonymousOnly() && request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+		boolean covers(ServerWebExchange exchange) {
+			if (this.limit.anonymousOnly() && AuthenticatedCaller.isAuthenticated(exchange)) {
 				return false;
 			}
 			for (EndpointPattern endpoint : this.limit.endpoints()) {
-				if (endpoint.matches(request)) {
+				if (endpoint.matches(exchange.getRequest())) {
 					return true;
 				}
 			}

@@ -39,6 +39,13 @@ class RoutesConfiguration {
 		GatewayProperties.Services services = properties.services();
 		Guards guards = new Guards(breakers, timeLimiters);
 		RouteLocatorBuilder.Builder builder = routes.routes()
+			// Event streams first: they stay open as long as their client listens, so the
+			// service's time limit does not apply to them.
+			.route("chat-room-service-streams",
+					(route) -> guards.stream(route.path("/api/v2/rooms/*/stream"), "chat-room-service",
+							services.chatRoomService()))
+			.route("ticket-service-streams",
+					(route) -> guards.stream(route.path("/v1/stream"), "ticket-service", services.ticketService()))
 			.route("auth-service",
 					(route) -> guards.route(route.path("/admin/access-token", "/admin/access-token/**", "/auth/**",
 							"/platform/**", "/.well-known/jwks.json"), "auth-service", services.authService()))
@@ -49,7 +56,8 @@ class RoutesConfiguration {
 			.route("partner-service",
 					(route) -> guards.route(route.path("/partner/**"), "partner-service", services.partnerService()))
 			.route("ticket-service",
-					(route) -> guards.route(route.path("/v1/**"), "ticket-service", services.ticketService()))
+					(route) -> guards.route(route.path("/v1/**", "/admin/routing-settings"), "ticket-service",
+							services.ticketService()))
 			.route("chat-room-service",
 					(route) -> guards.route(route.path("/api/v2/**"), "chat-room-service", services.chatRoomService()));
 		// Last, so API requests are matched without looking at them: the services'
@@ -63,6 +71,11 @@ class RoutesConfiguration {
 	}
 
 	private record Guards(CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
+
+		Buildable<Route> stream(BooleanSpec route, String service, URI uri) {
+			UpstreamGuard guard = UpstreamGuard.withoutTimeLimit(this.breakers.circuitBreaker(service));
+			return route.filters((spec) -> spec.filter(guard)).uri(uri);
+		}
 
 		Buildable<Route> route(BooleanSpec route, String service, URI uri) {
 			return route(route, UnaryOperator.identity(), service, uri);

@@ -36,14 +36,29 @@ final class UpstreamGuard implements GatewayFilter {
 		this.timeout = timeout;
 	}
 
+	/**
+	 * The breaker alone, for event streams: a stream is open as long as its client
+	 * listens, so no time limit applies; a refused or reset connection still counts.
+	 * @param breaker the service's breaker
+	 * @return the guard
+	 */
+	static UpstreamGuard withoutTimeLimit(CircuitBreaker breaker) {
+		return new UpstreamGuard(breaker, null);
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		return chain.filter(exchange).timeout(this.timeout).transformDeferred(this.breakerOperator);
+		Mono<Void> call = chain.filter(exchange);
+		if (this.timeout != null) {
+			call = call.timeout(this.timeout);
+		}
+		return call.transformDeferred(this.breakerOperator);
 	}
 
 	@Override
 	public String toString() {
-		return "UpstreamGuard[" + this.breaker.getName() + ", timeout " + this.timeout + "]";
+		return "UpstreamGuard[" + this.breaker.getName() + ", timeout "
+				+ ((this.timeout != null) ? this.timeout : "none") + "]";
 	}
 
 }

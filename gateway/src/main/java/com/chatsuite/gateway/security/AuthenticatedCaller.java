@@ -8,9 +8,18 @@ import com.chatsuite.support.security.TokenClaims;
  * @param claims the verified claims
  * @param token the verified compact token, forwarded to the service
  */
-record AuthenticatedCaller(TokenClaims claims, String token) {
+public record AuthenticatedCaller(TokenClaims claims, String token) {
 
 	/** The exchange attribute holding it. */
 	static final String ATTRIBUTE = AuthenticatedCaller.class.getName();
+
+	/**
+	 * Tells whether a request's token was verified.
+	 * @param exchange the request
+	 * @return whether it carries a verified access token
+	 */
+	public static boolean isAuthenticated(org.springframework.web.server.ServerWebExchange exchange) {
+		return exchange.getAttribute(ATTRIBUTE) != null;
+	}
 
 }

@@ -53,13 +53,21 @@ class AuthenticationFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (this.rules.isPublic(exchange.getRequest())) {
+		AccessRules.Access access = this.rules.accessOf(exchange.getRequest());
+		if (access == AccessRules.Access.PUBLIC || access == AccessRules.Access.VISITOR) {
 			return chain.filter(exchange);
 		}
 		String path = exchange.getRequest().getPath().value();
 		TokenRealm tokenRealm = TokenRealm.of(path);
 		if (tokenRealm == null) {
 			return this.errors.send(exchange, HttpStatus.NOT_FOUND, "no API at " + path, null);
+		}
+		if (access == AccessRules.Access.ROOM_TOKEN) {
+			if (this.rules.presentsRoomToken(exchange.getRequest())) {
+				return chain.filter(exchange);
+			}
+			return refuse(exchange, tokenRealm, new TokenRejectedException(Reason.MISSING,
+					"a room token (X-Room-Token) or an agent token (Authorization: Bearer) is required"));
 		}
 		return authenticate(exchange, tokenRealm)
 			.onErrorResume(TokenRejectedException.class,

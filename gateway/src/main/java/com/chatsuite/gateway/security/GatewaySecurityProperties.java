@@ -17,9 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param publicEndpoints requests that need no token, as {@code [METHOD ]path-pattern}:
  * the token endpoints, the visitors' room creation, the JWK set, health and the API
  * documentation
- * @param roomTokenEndpoints visitor paths that need no access token when the request
- * carries a room token and no {@code Authorization} header (the service checks the room
- * token); with an {@code Authorization} header they need an agent token
+ * @param visitorEndpoints the visitors' room opening: no access token needed; with an
+ * {@code Authorization} header it is verified like any other (an agent token on the chat
+ * room API), so a junk header neither passes nor escapes the visitor rate limit
+ * @param roomTokenEndpoints visitor calls on one room: without {@code Authorization} they
+ * need a room token (checked by chat-room-service, the one token the gateway does not
+ * verify); with it, an agent token
+ * @param roomTokenQueryEndpoints room-token endpoints that also accept the room token as
+ * the {@code token} query parameter, for browsers' {@code EventSource}, which cannot send
+ * headers
  * @param roomTokenHeader the header that carries a visitor's room token
  * @param realm the realm named in {@code WWW-Authenticate} challenges
  */
@@ -27,9 +33,13 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("suite.gateway.security")
 public record GatewaySecurityProperties(@DefaultValue( {
 		"GET /admin/access-token", "POST /admin/access-token/validate", "POST /admin/access-token/regenerate",
-		"POST /platform/token", "/api/v2/room-control/**", "/.well-known/jwks.json", "/actuator/health/**", "GET /docs",
-		"GET /docs/**", "GET /webjars/**", "GET /v3/api-docs/**" }) @NotNull List<EndpointPattern> publicEndpoints,
-		@DefaultValue("/api/v2/room-service/**") @NotNull List<EndpointPattern> roomTokenEndpoints,
+		"POST /platform/token", "/.well-known/jwks.json", "/actuator/health/**", "GET /docs", "GET /docs/**",
+		"GET /webjars/**", "GET /v3/api-docs/**" }) @NotNull List<EndpointPattern> publicEndpoints,
+		@DefaultValue({ "POST /api/v2/room-control/**", "POST /api/v2/openChatRoom/**", "POST /api/v2/login/**",
+				"POST /api/v2/extension/**", "GET /api/v2/init/**" }) @NotNull List<EndpointPattern> visitorEndpoints,
+		@DefaultValue({ "/api/v2/room-service/**",
+				"GET /api/v2/rooms/*/stream" }) @NotNull List<EndpointPattern> roomTokenEndpoints,
+		@DefaultValue("GET /api/v2/rooms/*/stream") @NotNull List<EndpointPattern> roomTokenQueryEndpoints,
 		@DefaultValue("X-Room-Token") @NotBlank String roomTokenHeader,
 		@DefaultValue("chat-suite") @NotBlank String realm){
 

@@ -118,6 +118,23 @@ class LimitsIntegrationTests extends StubbedGatewayTest {
 	}
 
 	@Test
+	void aJunkAuthorizationHeaderNeitherPassesNorEscapesTheVisitorLimit() {
+		String client = uniqueClient();
+		for (int i = 0; i < 70; i++) {
+			this.web.post()
+				.uri("/api/v2/room-control/")
+				.header("X-Forwarded-For", client)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer junk")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized();
+		}
+		// Without the header, the same client is counted like any visitor.
+		EntityExchangeResult<byte[]> refused = firstRefusal(60, () -> visitorRequest(client));
+		assertThat(json(refused)).containsEntry("success", false);
+	}
+
+	@Test
 	void serverSideCallsWithTokenAreNotLimitedByAddress() {
 		String client = uniqueClient();
 		String agent = Tokens.agent().compact();

@@ -136,7 +136,8 @@ class AuthenticationFilterTests {
 		SecurityProperties security = new SecurityProperties(URI.create("http://127.0.0.1:1/jwks"), "chat-suite",
 				Duration.ofSeconds(30), Duration.ofSeconds(5), 100, Duration.ofMinutes(1));
 		GatewaySecurityProperties gateway = new GatewaySecurityProperties(
-				List.of(EndpointPattern.of("POST /platform/token")), List.of(), "X-Room-Token", "chat-suite");
+				List.of(EndpointPattern.of("POST /platform/token")), List.of(), List.of(), List.of(), "X-Room-Token",
+				"chat-suite");
 		return new AuthenticationFilter(gateway, new TokenVerifier(keys, this.revocations, security, this.clock),
 				new ApiErrorResponses(JsonMapper.builder().build()));
 	}

@@ -149,7 +149,10 @@ class AuthenticationIntegrationTests extends StubbedGatewayTest {
 			.expectStatus()
 			.isUnauthorized()
 			.expectBody()
-			.json("{\"success\":false,\"message\":\"access token is missing\"}", JsonCompareMode.STRICT);
+			.json("""
+					{"success":false,
+					 "message":"a room token (X-Room-Token) or an agent token (Authorization: Bearer) is required"}
+					""", JsonCompareMode.STRICT);
 	}
 
 	@Test
