@@ -1,6 +1,5 @@
 package com.chatsuite.auth.agent;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +31,6 @@ record KnownOperator(@Id String id, String orgId, String email, Map<String, Bool
 
 	boolean isActiveIn(String addon) {
 		return Boolean.TRUE.equals(this.addons.get(addon));
-	}
-
-	KnownOperator withEvent(OutboxEvent event) {
-		List<OutboxEvent> events = new ArrayList<>(this.outbox);
-		events.add(event);
-		return new KnownOperator(this.id, this.orgId, this.email, this.addons, events);
 	}
 
 }

@@ -13,6 +13,7 @@ import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
 import com.chatsuite.support.events.EventInbox;
 import com.chatsuite.support.events.OutboxEvents;
+import com.chatsuite.support.events.OutboxWrites;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
@@ -36,16 +37,19 @@ class OperatorDirectory {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final OutboxWrites writes;
+
 	private final OutboxEvents events;
 
 	private final AuthProperties properties;
 
 	private final Clock clock;
 
-	OperatorDirectory(EventInbox inbox, ReactiveMongoTemplate mongo, OutboxEvents events, AuthProperties properties,
-			Clock clock) {
+	OperatorDirectory(EventInbox inbox, ReactiveMongoTemplate mongo, OutboxWrites writes, OutboxEvents events,
+			AuthProperties properties, Clock clock) {
 		this.inbox = inbox;
 		this.mongo = mongo;
+		this.writes = writes;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -63,7 +67,8 @@ class OperatorDirectory {
 		if (event.data() instanceof OperatorAddonStatusChanged changed) {
 			Mono<Void> update = setStatus(changed.operatorId(), event.orgid(), changed.email(), changed.addon(),
 					changed.active());
-			return changed.active() ? update : update.then(revoke(changed.operatorId(), changed.addon()));
+			return changed.active() ? update
+					: update.then(revoke(changed.operatorId(), event.orgid(), changed.addon()));
 		}
 		return Mono.empty();
 	}
@@ -76,13 +81,13 @@ class OperatorDirectory {
 			.then();
 	}
 
-	private Mono<Void> revoke(String operatorId, String addon) {
+	private Mono<Void> revoke(String operatorId, String orgId, String addon) {
 		Instant now = this.clock.instant();
 		TokenRevoked data = new TokenRevoked(RevocationScope.SUBJECT, operatorId, addon, "operator deactivated", now,
 				now.plus(this.properties.agentTokenTtl()).plus(Duration.ofMinutes(5)));
-		return this.mongo.findById(operatorId, KnownOperator.class)
-			.flatMap((operator) -> this.mongo.save(
-					operator.withEvent(this.events.of("operator:" + operatorId + ":" + addon, operator.orgId(), data))))
+		return this.writes
+			.updateIf(KnownOperator.class, Criteria.where("_id").is(operatorId), new Update(),
+					this.events.of("operator:" + operatorId + ":" + addon, orgId, data))
 			.then();
 	}
 

@@ -1,7 +1,6 @@
 package com.chatsuite.auth.apikey;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.chatsuite.support.events.HasOutbox;
@@ -35,12 +34,6 @@ record ApiKey(@Id String id, @Indexed String orgId, String name, List<String> pe
 
 	boolean isActive() {
 		return this.revokedAt == null;
-	}
-
-	ApiKey revoked(Instant at, OutboxEvent event) {
-		List<OutboxEvent> events = new ArrayList<>(this.outbox);
-		events.add(event);
-		return new ApiKey(this.id, this.orgId, this.name, this.permissions, this.kid, this.createdAt, at, events);
 	}
 
 }

@@ -12,12 +12,15 @@ import com.chatsuite.auth.token.TokenIssuer;
 import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.support.events.OutboxEvents;
+import com.chatsuite.support.events.OutboxWrites;
 import com.chatsuite.support.security.TokenClaims;
 import com.chatsuite.support.security.TokenKind;
 import com.chatsuite.support.web.ApiException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -39,13 +42,16 @@ class ApiKeyService {
 
 	private final TokenIssuer issuer;
 
+	private final OutboxWrites writes;
+
 	private final OutboxEvents events;
 
 	private final Clock clock;
 
-	ApiKeyService(ApiKeyRepository keys, TokenIssuer issuer, OutboxEvents events, Clock clock) {
+	ApiKeyService(ApiKeyRepository keys, TokenIssuer issuer, OutboxWrites writes, OutboxEvents events, Clock clock) {
 		this.keys = keys;
 		this.issuer = issuer;
+		this.writes = writes;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -87,7 +93,12 @@ class ApiKeyService {
 				Instant now = this.clock.instant();
 				TokenRevoked data = new TokenRevoked(RevocationScope.API_KEY, key.id(), PARTNER_ADDON,
 						"API key revoked", now, now.plus(FOREVER_YEARS * 365, ChronoUnit.DAYS));
-				return this.keys.save(key.revoked(now, this.events.of("api_key:" + key.id(), key.orgId(), data)));
+				Criteria stillActive = Criteria.where("_id").is(key.id()).and("revokedAt").is(null);
+				// Revoked by another request meanwhile: answer the key as it is now.
+				return this.writes
+					.updateIf(ApiKey.class, stillActive, Update.update("revokedAt", now),
+							this.events.of("api_key:" + key.id(), key.orgId(), data))
+					.switchIfEmpty(Mono.defer(() -> this.keys.findById(key.id())));
 			});
 	}
 

@@ -1,13 +1,12 @@
 package com.chatsuite.auth.organisation;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.chatsuite.support.events.HasOutbox;
 import com.chatsuite.support.events.OutboxEvent;
+import com.chatsuite.support.events.OutboxWrites;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -30,7 +29,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("organisations")
 public record Organisation(@Id String id, @Indexed(unique = true) String organisationDomain, String email,
 		String passwordHash, OrganisationStatus status, Set<String> addons, Instant createdAt, @Version Long version,
-		List<OutboxEvent> outbox) implements HasOutbox {
+		List<OutboxEvent> outbox) implements OutboxWrites.Aggregate {
 
 	public Organisation {
 		addons = (addons != null) ? Set.copyOf(new TreeSet<>(addons)) : Set.of();
@@ -43,25 +42,6 @@ public record Organisation(@Id String id, @Indexed(unique = true) String organis
 
 	public boolean hasAddon(String addon) {
 		return this.addons.contains(addon);
-	}
-
-	Organisation withAddons(Set<String> newAddons) {
-		return new Organisation(this.id, this.organisationDomain, this.email, this.passwordHash, this.status, newAddons,
-				this.createdAt, this.version, this.outbox);
-	}
-
-	Organisation withAddons(Set<String> newAddons, OutboxEvent event) {
-		List<OutboxEvent> events = new ArrayList<>(this.outbox);
-		events.add(event);
-		return new Organisation(this.id, this.organisationDomain, this.email, this.passwordHash, this.status, newAddons,
-				this.createdAt, this.version, events);
-	}
-
-	Organisation withStatus(OrganisationStatus newStatus, OutboxEvent event) {
-		List<OutboxEvent> events = new ArrayList<>(this.outbox);
-		events.add(event);
-		return new Organisation(this.id, this.organisationDomain, this.email, this.passwordHash, newStatus, this.addons,
-				this.createdAt, this.version, events);
 	}
 
 }

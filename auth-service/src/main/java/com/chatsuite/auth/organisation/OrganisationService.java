@@ -7,19 +7,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.chatsuite.auth.AuthProperties;
+import com.chatsuite.contracts.events.EventData;
+import com.chatsuite.contracts.events.auth.AddonInstalled;
+import com.chatsuite.contracts.events.auth.AddonRemoved;
+import com.chatsuite.contracts.events.auth.OrganisationCreated;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
 import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
+import com.chatsuite.support.events.ConcurrentChange;
+import com.chatsuite.support.events.OutboxEvent;
 import com.chatsuite.support.events.OutboxEvents;
+import com.chatsuite.support.events.OutboxWrites;
 import com.chatsuite.support.web.ApiException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,15 +48,18 @@ public class OrganisationService {
 	/** How long the removal of an addon is remembered: API keys never expire. */
 	private static final long ADDON_REVOCATION_YEARS = 100;
 
+	private final OutboxWrites writes;
+
 	private final OutboxEvents events;
 
 	private final AuthProperties properties;
 
 	private final Clock clock;
 
-	OrganisationService(OrganisationRepository organisations, Passwords passwords, OutboxEvents events,
-			AuthProperties properties, Clock clock) {
+	OrganisationService(OrganisationRepository organisations, Passwords passwords, OutboxWrites writes,
+			OutboxEvents events, AuthProperties properties, Clock clock) {
 		this.organisations = organisations;
+		this.writes = writes;
 		this.passwords = passwords;
 		this.events = events;
 		this.properties = properties;
@@ -79,11 +91,18 @@ public class OrganisationService {
 			installed.add(knownAddon(addon, "addons"));
 		}
 		return this.passwords.hash(password)
-			.map((hash) -> new Organisation(UUID.randomUUID().toString(), subDomain, email.toLowerCase(Locale.ROOT),
-					hash, OrganisationStatus.ACTIVE, installed, this.clock.instant(), null, null))
-			.flatMap(this.organisations::save)
+			.map((hash) -> newOrganisation(subDomain, email, hash, installed))
+			.flatMap(this.writes::insert)
 			.onErrorMap(DuplicateKeyException.class, (ex) -> ApiException.conflict("organisation_domain",
 					"organisation_domain '" + subDomain + "' is already taken"));
+	}
+
+	private Organisation newOrganisation(String subDomain, String email, String hash, Set<String> addons) {
+		String id = UUID.randomUUID().toString();
+		Instant now = this.clock.instant();
+		OrganisationCreated created = new OrganisationCreated(id, subDomain, List.copyOf(new TreeSet<>(addons)), now);
+		return new Organisation(id, subDomain, email.toLowerCase(Locale.ROOT), hash, OrganisationStatus.ACTIVE, addons,
+				now, null, List.of(this.events.of(id, id, created)));
 	}
 
 	public Mono<Organisation> find(String id) {
@@ -95,13 +114,24 @@ public class OrganisationService {
 		return this.organisations.findByOrganisationDomain(domain.toLowerCase(Locale.ROOT));
 	}
 
+	/**
+	 * Installs an addon for an organisation, announced on {@code auth.organisations}.
+	 * @param id the organisation id
+	 * @param addon the addon
+	 * @return the organisation; unchanged when the addon was installed already
+	 */
 	public Mono<Organisation> installAddon(String id, String addon) {
 		String known = knownAddon(addon, "addon");
-		return find(id).flatMap((organisation) -> {
-			Set<String> addons = new HashSet<>(organisation.addons());
-			return addons.add(known) ? this.organisations.save(organisation.withAddons(addons))
-					: Mono.just(organisation);
-		});
+		Mono<Organisation> step = Mono.defer(() -> find(id).flatMap((organisation) -> {
+			if (organisation.hasAddon(known)) {
+				return Mono.just(organisation);
+			}
+			Set<String> addons = new TreeSet<>(organisation.addons());
+			addons.add(known);
+			AddonInstalled installed = new AddonInstalled(organisation.id(), known, this.clock.instant());
+			return write(organisation, Update.update("addons", addons), List.of(installed));
+		}));
+		return ConcurrentChange.retrying(step, "id");
 	}
 
 	/**
@@ -114,20 +144,22 @@ public class OrganisationService {
 	 */
 	public Mono<Organisation> removeAddon(String id, String addon) {
 		String known = knownAddon(addon, "addon");
-		return find(id).flatMap((organisation) -> {
-			Set<String> addons = new HashSet<>(organisation.addons());
-			if (!addons.remove(known)) {
+		Mono<Organisation> step = Mono.defer(() -> find(id).flatMap((organisation) -> {
+			if (!organisation.hasAddon(known)) {
 				return Mono.error(
 						ApiException.notFound("addon", "addon '" + known + "' is not installed for this organisation"));
 			}
+			Set<String> addons = new TreeSet<>(organisation.addons());
+			addons.remove(known);
 			Instant now = this.clock.instant();
 			// API keys do not expire: the revocation is kept as long as any could be
 			// used.
 			TokenRevoked revoked = new TokenRevoked(RevocationScope.SUBJECT, organisation.id(), known, "addon removed",
 					now, now.plus(Duration.ofDays(365L * ADDON_REVOCATION_YEARS)));
-			return this.organisations.save(organisation.withAddons(addons,
-					this.events.of("organisation:" + organisation.id() + ":" + known, organisation.id(), revoked)));
-		});
+			return write(organisation, Update.update("addons", addons),
+					List.of(revoked, new AddonRemoved(organisation.id(), known, now)));
+		}));
+		return ConcurrentChange.retrying(step, "id");
 	}
 
 	/**
@@ -137,27 +169,44 @@ public class OrganisationService {
 	 * @return the organisation
 	 */
 	public Mono<Organisation> disable(String id) {
-		return find(id).flatMap((organisation) -> {
+		Mono<Organisation> step = Mono.defer(() -> find(id).flatMap((organisation) -> {
 			if (!organisation.isActive()) {
 				return Mono.just(organisation);
 			}
 			OrganisationDisabled data = new OrganisationDisabled(organisation.id(), organisation.organisationDomain(),
 					this.clock.instant());
-			return this.organisations.save(organisation.withStatus(OrganisationStatus.DISABLED,
-					this.events.of(organisation.id(), organisation.id(), data)));
-		});
+			return write(organisation, Update.update("status", OrganisationStatus.DISABLED), List.of(data));
+		}));
+		return ConcurrentChange.retrying(step, "id");
 	}
 
 	public Mono<Organisation> enable(String id) {
-		return find(id).flatMap((organisation) -> {
+		Mono<Organisation> step = Mono.defer(() -> find(id).flatMap((organisation) -> {
 			if (organisation.isActive()) {
 				return Mono.just(organisation);
 			}
 			OrganisationEnabled data = new OrganisationEnabled(organisation.id(), organisation.organisationDomain(),
 					this.clock.instant());
-			return this.organisations.save(organisation.withStatus(OrganisationStatus.ACTIVE,
-					this.events.of(organisation.id(), organisation.id(), data)));
-		});
+			return write(organisation, Update.update("status", OrganisationStatus.ACTIVE), List.of(data));
+		}));
+		return ConcurrentChange.retrying(step, "id");
+	}
+
+	/**
+	 * Writes a change of an organisation read before, with its events, unless it changed
+	 * in the meantime ({@link ConcurrentChange}).
+	 */
+	private Mono<Organisation> write(Organisation organisation, Update changes, List<EventData> data) {
+		List<OutboxEvent> outbox = data.stream()
+			.map((event) -> this.events.of(subject(organisation, event), organisation.id(), event))
+			.toList();
+		return this.writes.update(Organisation.class, organisation.id(), organisation.version(), changes, outbox);
+	}
+
+	/** The Kafka key: an addon's revocation is keyed by what it revokes. */
+	private static String subject(Organisation organisation, EventData event) {
+		return (event instanceof TokenRevoked revoked) ? "organisation:" + organisation.id() + ":" + revoked.addon()
+				: organisation.id();
 	}
 
 	/**

@@ -20,6 +20,7 @@ import com.chatsuite.auth.organisation.Passwords;
 import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.support.events.OutboxEvents;
+import com.chatsuite.support.events.OutboxWrites;
 import com.chatsuite.support.security.TokenClaims;
 import com.chatsuite.support.security.TokenKind;
 import com.chatsuite.support.security.Callers;
@@ -57,6 +58,8 @@ public class AccessTokenService {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final OutboxWrites writes;
+
 	private final OutboxEvents events;
 
 	private final AuthProperties properties;
@@ -66,14 +69,15 @@ public class AccessTokenService {
 	private final SecureRandom random = new SecureRandom();
 
 	AccessTokenService(OrganisationService organisations, Passwords passwords, LoginThrottle throttle,
-			TokenIssuer issuer, TokenVerifier verifier, ReactiveMongoTemplate mongo, OutboxEvents events,
-			AuthProperties properties, Clock clock) {
+			TokenIssuer issuer, TokenVerifier verifier, ReactiveMongoTemplate mongo, OutboxWrites writes,
+			OutboxEvents events, AuthProperties properties, Clock clock) {
 		this.organisations = organisations;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.issuer = issuer;
 		this.verifier = verifier;
 		this.mongo = mongo;
+		this.writes = writes;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -164,10 +168,14 @@ public class AccessTokenService {
 			.flatMap((session) -> {
 				TokenRevoked data = new TokenRevoked(RevocationScope.SESSION, session.id(), session.addon(), reason,
 						now, now.plus(this.properties.accessTokenTtl()).plus(Duration.ofMinutes(5)));
-				return this.mongo
-					.save(session.revoked(now, this.events.of("session:" + session.id(), session.orgId(), data)));
+				return this.writes.updateIf(Session.class, stillActive(session.id()), Update.update("revokedAt", now),
+						this.events.of("session:" + session.id(), session.orgId(), data));
 			})
 			.then();
+	}
+
+	private static Criteria stillActive(String sessionId) {
+		return Criteria.where("_id").is(sessionId).and("revokedAt").is(null);
 	}
 
 	private Mono<Session> activeSession(String sessionId) {

@@ -1,7 +1,6 @@
 package com.chatsuite.auth.token;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.chatsuite.support.events.HasOutbox;
@@ -31,12 +30,6 @@ record Session(@Id String id, String orgId, String addon, Instant createdAt, Ins
 
 	boolean isRevoked() {
 		return this.revokedAt != null;
-	}
-
-	Session revoked(Instant at, OutboxEvent event) {
-		List<OutboxEvent> events = new ArrayList<>(this.outbox);
-		events.add(event);
-		return new Session(this.id, this.orgId, this.addon, this.createdAt, at, events);
 	}
 
 }

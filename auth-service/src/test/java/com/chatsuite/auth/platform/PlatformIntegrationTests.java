@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.chatsuite.auth.AuthApiSupport;
+import com.chatsuite.auth.organisation.Organisation;
 import com.chatsuite.contracts.events.EventJson;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
@@ -27,6 +29,9 @@ class PlatformIntegrationTests extends AuthApiSupport {
 
 	@Autowired
 	private EventJson json;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@Test
 	void platformTokenComesFromTheConfiguredCredentialsOnly() {
@@ -247,6 +252,33 @@ class PlatformIntegrationTests extends AuthApiSupport {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+	}
+
+	@Test
+	void organisationChangesMadeWhileTheRelayRunsAreSentExactlyOnce() {
+		JsonNode organisation = api().createOrganisation(List.of("livechat"));
+		String id = organisation.path("id").asString();
+		String token = api().platformToken();
+		int rounds = 15;
+		for (int round = 0; round < rounds; round++) {
+			for (String change : List.of("/disable", "/enable")) {
+				this.web.post()
+					.uri("/platform/organisations/" + id + change)
+					.header("Authorization", "Bearer " + token)
+					.exchange()
+					.expectStatus()
+					.isOk();
+			}
+		}
+		// Once the outbox is empty, everything it ever held has been acknowledged.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.findById(id, Organisation.class).block().outbox().isEmpty());
+		List<String> eventIds = EventCollector.readToEnd(Topics.AUTH_REVOCATIONS)
+			.stream()
+			.filter((record) -> id.equals(record.key()))
+			.map((record) -> this.json.fromBytes(record.value()).id())
+			.toList();
+		assertThat(eventIds).hasSize(2 * rounds).doesNotHaveDuplicates();
 	}
 
 	@Test

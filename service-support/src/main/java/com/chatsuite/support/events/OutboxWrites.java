@@ -1,5 +1,7 @@
 package com.chatsuite.support.events;
 
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,11 +63,54 @@ public class OutboxWrites {
 	 */
 	public <T extends Aggregate> Mono<T> update(Class<T> type, String id, Long version, Update changes,
 			OutboxEvent event) {
-		Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(version));
-		Update update = changes.push("outbox", event).inc("version", 1);
-		return this.mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true), type)
+		return update(type, id, version, changes, List.of(event));
+	}
+
+	/**
+	 * Applies changes to a document if it is still at the version that was read, adding
+	 * the events to its outbox in order and moving the version on.
+	 * @param type the document type
+	 * @param id the document id
+	 * @param version the version read
+	 * @param changes the field changes
+	 * @param events the events describing them, oldest first
+	 * @param <T> the document type
+	 * @return the document after the change; {@link ConcurrentChange} when the version
+	 * moved on in the meantime or the outcome is unknown
+	 */
+	public <T extends Aggregate> Mono<T> update(Class<T> type, String id, Long version, Update changes,
+			List<OutboxEvent> events) {
+		Criteria unchanged = Criteria.where("_id").is(id).and("version").is(version);
+		return updateIf(type, unchanged, changes.inc("version", 1), events)
+			.switchIfEmpty(Mono.error(ConcurrentChange::new));
+	}
+
+	/**
+	 * Applies changes to the one document matching a condition, adding the event to its
+	 * outbox; for documents without a version whose change is decided by one of their
+	 * fields (a revocation applies only while {@code revokedAt} is unset).
+	 * @param type the document type
+	 * @param condition selects the document, and only while the change still applies
+	 * @param changes the field changes
+	 * @param event the event describing them
+	 * @param <T> the document type
+	 * @return the document after the change; empty when no document matches the
+	 * condition; {@link ConcurrentChange} when the outcome is unknown
+	 */
+	public <T extends HasOutbox> Mono<T> updateIf(Class<T> type, Criteria condition, Update changes,
+			OutboxEvent event) {
+		return updateIf(type, condition, changes, List.of(event));
+	}
+
+	private <T extends HasOutbox> Mono<T> updateIf(Class<T> type, Criteria condition, Update changes,
+			List<OutboxEvent> events) {
+		// Never a replace of the whole document: the relay removes sent events from the
+		// same array with $pull, and a replace based on an earlier read would put them
+		// back.
+		Update update = changes.push("outbox").each(events.toArray());
+		return this.mongo
+			.findAndModify(Query.query(condition), update, FindAndModifyOptions.options().returnNew(true), type)
 			.onErrorMap(OutboxWrites::isUnknownOutcome, (ex) -> new ConcurrentChange())
-			.switchIfEmpty(Mono.error(ConcurrentChange::new))
 			.doOnNext((stored) -> kick());
 	}
 
