@@ -54,6 +54,10 @@ public class ApiException extends RuntimeException {
 		return new ApiException(HttpStatus.UNAUTHORIZED, message, field);
 	}
 
+	public static ApiException forbidden(String field, String message) {
+		return new ApiException(HttpStatus.FORBIDDEN, message, field);
+	}
+
 	public static ApiException notFound(String field, String message) {
 		return new ApiException(HttpStatus.NOT_FOUND, message, field);
 	}
