@@ -134,31 +134,45 @@ public class AccessTokenService {
 
 	/**
 	 * Exchanges a pair (the access token may have expired) for a new one in the same
-	 * session. A refresh token presented a second time revokes its whole session.
+	 * session. A refresh token presented a second time revokes its whole session; one
+	 * whose exchange failed (the new pair could not be made) stays usable for a retry.
 	 */
 	public Mono<TokenPair> regenerate(String accessToken, String refreshToken) {
 		return this.verifier.verifyAllowingExpiry(accessToken, Set.of(TokenKind.ADDON))
 			.onErrorMap(TokenRejectedException.class, (ex) -> Callers.rejection(ex, "access_token"))
 			.flatMap((claims) -> findRefresh(refreshToken).filter((refresh) -> matches(refresh, claims))
 				.switchIfEmpty(Mono.error(() -> ApiException.unauthorized("refresh_token", INVALID_PAIR)))
-				.flatMap((refresh) -> use(refresh))
-				.flatMap((refresh) -> activeSession(refresh.sessionId()))
-				.flatMap((session) -> this.organisations.find(session.orgId())
-					.flatMap((organisation) -> checkUsable(organisation, session.addon()))
-					.flatMap((organisation) -> issuePair(organisation, session))));
+				.flatMap(this::rotate));
 	}
 
-	private Mono<RefreshToken> use(RefreshToken refresh) {
+	private Mono<TokenPair> rotate(RefreshToken refresh) {
+		if (refresh.usedAt() != null) {
+			return reused(refresh);
+		}
 		if (refresh.expiresAt().isBefore(this.clock.instant())) {
 			return Mono.error(ApiException.unauthorized("refresh_token", "refresh_token has expired"));
 		}
+		// The presented token is spent only once its successor is stored: when signing or
+		// storing fails, the client's retry is not taken for reuse.
+		return activeSession(refresh.sessionId())
+			.flatMap((session) -> this.organisations.find(session.orgId())
+				.flatMap((organisation) -> checkUsable(organisation, session.addon()))
+				.flatMap((organisation) -> issuePair(organisation, session)))
+			.flatMap((pair) -> spend(refresh).thenReturn(pair));
+	}
+
+	/** Marks a refresh token used, unless another request did it first (a reuse). */
+	private Mono<RefreshToken> spend(RefreshToken refresh) {
 		Query unused = Query.query(Criteria.where("_id").is(refresh.hash()).and("usedAt").is(null));
 		return this.mongo
 			.findAndModify(unused, Update.update("usedAt", this.clock.instant()),
 					FindAndModifyOptions.options().returnNew(true), RefreshToken.class)
-			.switchIfEmpty(Mono
-				.defer(() -> revokeSession(refresh.sessionId(), "refresh token reused").then(Mono.error(ApiException
-					.unauthorized("refresh_token", "refresh_token was already used; the whole session is revoked")))));
+			.switchIfEmpty(Mono.defer(() -> reused(refresh)));
+	}
+
+	private <T> Mono<T> reused(RefreshToken refresh) {
+		return revokeSession(refresh.sessionId(), "refresh token reused").then(Mono.error(ApiException
+			.unauthorized("refresh_token", "refresh_token was already used; the whole session is revoked")));
 	}
 
 	private Mono<Void> revokeSession(String sessionId, String reason) {
