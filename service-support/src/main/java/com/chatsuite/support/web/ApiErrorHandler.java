@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -25,8 +26,9 @@ import org.springframework.web.server.WebExceptionHandler;
  * Renders every error of a service in its API family's shape: one place, no stack traces,
  * the right status (SPEC section 3). A subclass gives the family's body; the decisions
  * are shared: an {@link ApiException} as it says, an unreachable MongoDB 503 with
- * {@code Retry-After}, a body over the limit 413, Spring's own refusals (404, 405, 415)
- * described, anything else 500 without details (and logged).
+ * {@code Retry-After}, a write that lost to a concurrent one 409, a body over the limit
+ * 413, Spring's own refusals (404, 405, 415) described, anything else 500 without details
+ * (and logged).
  */
 @Order(-2)
 public abstract class ApiErrorHandler implements WebExceptionHandler {
@@ -51,6 +53,13 @@ public abstract class ApiErrorHandler implements WebExceptionHandler {
 			if (api.retryAfterSeconds() != null) {
 				response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(api.retryAfterSeconds()));
 			}
+		}
+		else if (ex instanceof ConcurrencyFailureException) {
+			// Retried where the operation allows it; what is left is the client's to
+			// retry.
+			status = HttpStatus.CONFLICT;
+			body = errorBody(exchange, status,
+					"the data was changed by another request at the same time; read it again and retry", null);
 		}
 		else if (isStoreUnavailable(ex)) {
 			logger.warn("Data store unavailable on " + exchange.getRequest().getPath() + ": " + ex.getMessage());
@@ -95,6 +104,10 @@ public abstract class ApiErrorHandler implements WebExceptionHandler {
 	 */
 	static boolean isStoreUnavailable(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof ConcurrencyFailureException) {
+				// A conflict with another write, not an outage (an optimistic lock).
+				return false;
+			}
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
 					|| cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
 					|| cause instanceof MongoNotPrimaryException) {

@@ -1,12 +1,16 @@
 package com.chatsuite.support.web;
 
 import java.time.Duration;
+import java.util.List;
+
+import com.chatsuite.support.events.ConcurrentChange;
 
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -39,6 +43,19 @@ class AddonApiErrorHandlerTests {
 		MockServerWebExchange exchange = handle(ApiException.unavailable("keys unavailable", 7));
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+	}
+
+	@Test
+	void aWriteThatLostToAConcurrentOneIs409NotAnOutage() {
+		for (RuntimeException lost : List.of(new OptimisticLockingFailureException("Version 3 not found"),
+				new ConcurrentChange())) {
+			MockServerWebExchange exchange = handle(lost);
+			assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+			assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+			assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5)))
+				.contains("changed by another request")
+				.doesNotContain("unavailable");
+		}
 	}
 
 	@Test
