@@ -1,0 +1,173 @@
+package com.chatsuite.ticket.routing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.chatsuite.contracts.events.ticket.TicketAssigned;
+import com.chatsuite.contracts.events.ticket.TicketReassigned;
+import com.chatsuite.support.events.ConcurrentChange;
+import com.chatsuite.ticket.agent.Agent;
+import com.chatsuite.ticket.agent.Agents;
+import com.chatsuite.ticket.directory.KnownDomain;
+import com.chatsuite.ticket.directory.KnownDomains;
+import com.chatsuite.ticket.ticket.Ticket;
+import com.chatsuite.ticket.ticket.TicketStatus;
+import com.chatsuite.ticket.ticket.Tickets;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Routes waiting tickets to agents (SPEC section 4): among the eligible online agents
+ * below capacity, the least loaded, ties broken by who waited longest for a ticket.
+ * <p>
+ * Any number of replicas route at once: an agent takes a ticket only through a
+ * conditional update of its own document (online, active, below capacity, not holding
+ * it), and the ticket becomes {@code ASSIGNED} only through an update conditional on the
+ * version read. When the ticket changed in between, the agent's slot is given back.
+ */
+@Service
+public class Router {
+
+	/** How many waiting tickets of one organisation one pass serves at most. */
+	private static final int QUEUE_BATCH = 50;
+
+	private final Agents agents;
+
+	private final Tickets tickets;
+
+	private final KnownDomains domains;
+
+	private final Settings settings;
+
+	private final Clock clock;
+
+	Router(Agents agents, Tickets tickets, KnownDomains domains, Settings settings, Clock clock) {
+		this.agents = agents;
+		this.tickets = tickets;
+		this.domains = domains;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Gives a waiting ticket to an agent, or leaves it in its organisation's queue.
+	 * @param ticket the ticket as read
+	 * @return whether it was assigned by this call
+	 */
+	public Mono<Boolean> route(Ticket ticket) {
+		if (!ticket.status().isWaiting()) {
+			return Mono.just(false);
+		}
+		return this.settings.of(ticket.orgId())
+			.flatMap((settings) -> candidates(ticket, settings.capacity())
+				.concatMap((agent) -> offer(ticket, agent, settings), 1)
+				.filter((outcome) -> outcome != Outcome.AGENT_FULL)
+				.next()
+				.map((outcome) -> outcome == Outcome.ASSIGNED)
+				.defaultIfEmpty(false));
+	}
+
+	/**
+	 * Serves an organisation's queue, first come first, while agents have room.
+	 * @param orgId the organisation
+	 * @return completes when no more can be assigned now
+	 */
+	public Mono<Void> serveQueue(String orgId) {
+		return this.settings.of(orgId)
+			.flatMap((settings) -> this.agents.candidates(orgId, settings.capacity(), null, null).hasElements())
+			.flatMap((anyoneFree) -> anyoneFree
+					? this.tickets.waiting(orgId, QUEUE_BATCH).concatMap(this::route, 1).then() : Mono.empty());
+	}
+
+	/**
+	 * Gives every ticket an agent holds back to routing ({@code REASSIGNED}) and routes
+	 * them again; for an agent that went offline.
+	 * @param agentId the agent's key
+	 * @return completes when done
+	 */
+	public Mono<Void> giveBack(String agentId) {
+		return this.agents.find(agentId)
+			.flatMapMany((agent) -> Flux.fromIterable(agent.tickets()).map((ticketId) -> Map.entry(agent, ticketId)))
+			.concatMap((held) -> giveBack(held.getKey(), held.getValue()), 1)
+			.then();
+	}
+
+	private Mono<Void> giveBack(Agent agent, String ticketId) {
+		return this.tickets.find(ticketId).flatMap((ticket) -> {
+			if (agent.id().equals(ticket.agentKey()) && ticket.status().isHeld()) {
+				return reassign(agent, ticket);
+			}
+			// A waiting ticket may be half way through being assigned to this agent; that
+			// assignment either completes (and a later pass gives it back) or gives the
+			// slot back itself.
+			return ticket.status().isWaiting() ? Mono.<Void>empty() : this.agents.release(agent.id(), ticketId).then();
+		}).switchIfEmpty(Mono.defer(() -> this.agents.release(agent.id(), ticketId).then()));
+	}
+
+	private Mono<Void> reassign(Agent agent, Ticket ticket) {
+		Instant now = this.clock.instant();
+		Update update = new Update().unset("agentKey")
+			.unset("agentId")
+			.unset("agentName")
+			.unset("assignedAt")
+			.unset("pickedAt")
+			.unset("autoCloseWarningAt")
+			.unset("autoCloseAt")
+			.set("warned", false);
+		TicketReassigned event = new TicketReassigned(ticket.id(), ticket.roomId(), agent.operatorId(),
+				"agent went offline", now);
+		return this.tickets.change(ticket, TicketStatus.REASSIGNED, update, event)
+			.flatMap((reassigned) -> this.agents.release(agent.id(), ticket.id()).then(route(reassigned)))
+			.onErrorResume(ConcurrentChange.class, (ex) -> Mono.empty())
+			.then();
+	}
+
+	private Flux<Agent> candidates(Ticket ticket, int capacity) {
+		return this.domains.named(ticket.orgId(), ticket.productName())
+			.collectList()
+			.flatMapMany((named) -> named.isEmpty() ? this.agents.candidates(ticket.orgId(), capacity, null, null)
+					: domainCandidates(ticket.orgId(), capacity, named));
+	}
+
+	private Flux<Agent> domainCandidates(String orgId, int capacity, List<KnownDomain> named) {
+		Map<String, List<String>> idsByAddon = named.stream()
+			.collect(Collectors.groupingBy(KnownDomain::addon,
+					Collectors.mapping(KnownDomain::id, Collectors.toList())));
+		return Flux.fromIterable(idsByAddon.entrySet())
+			.concatMap((addon) -> this.agents.candidates(orgId, capacity, addon.getKey(), addon.getValue()));
+	}
+
+	private Mono<Outcome> offer(Ticket ticket, Agent agent, RoutingSettings settings) {
+		return this.agents.claim(agent.id(), ticket.id(), settings.capacity())
+			.flatMap((claimed) -> assign(ticket, claimed, settings).thenReturn(Outcome.ASSIGNED)
+				.onErrorResume(ConcurrentChange.class,
+						(ex) -> this.agents.release(claimed.id(), ticket.id()).thenReturn(Outcome.TICKET_TAKEN)))
+			.defaultIfEmpty(Outcome.AGENT_FULL);
+	}
+
+	private Mono<Ticket> assign(Ticket ticket, Agent agent, RoutingSettings settings) {
+		Instant now = this.clock.instant();
+		Update update = Update.update("agentKey", agent.id())
+			.set("agentId", agent.operatorId())
+			.set("agentName", agent.name())
+			.set("assignedAt", now)
+			.set("autoCloseWarningAt", now.plus(settings.autoCloseWarning()))
+			.set("autoCloseAt", now.plus(settings.autoClose()))
+			.set("warned", false);
+		TicketAssigned event = new TicketAssigned(ticket.id(), ticket.roomId(), agent.operatorId(), agent.name(), now);
+		return this.tickets.change(ticket, TicketStatus.ASSIGNED, update, event);
+	}
+
+	private enum Outcome {
+
+		ASSIGNED, AGENT_FULL, TICKET_TAKEN
+
+	}
+
+}
