@@ -19,6 +19,7 @@ import com.chatsuite.contracts.events.chat.SenderType;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
+import com.chatsuite.contracts.events.ticket.TicketCreated;
 import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.MutableClock;
 import com.chatsuite.testsupport.TestTokens;
@@ -173,6 +174,17 @@ public abstract class TicketIntegrationTest {
 			.toList();
 	}
 
+	/** The id of a room's ticket, from its ticket-created event, or "none" before it. */
+	protected String ticketIdOf(String roomId) {
+		return published.records()
+			.stream()
+			.map((record) -> this.json.fromBytes(record.value()).data())
+			.filter((data) -> data instanceof TicketCreated created && created.roomId().equals(roomId))
+			.map((data) -> ((TicketCreated) data).ticketId())
+			.findFirst()
+			.orElse("none");
+	}
+
 	protected static ConditionFactory eventually() {
 		return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50));
 	}
@@ -252,6 +264,11 @@ public abstract class TicketIntegrationTest {
 				}
 			}
 			return null;
+		}
+
+		/** The agent's open ticket at an index, in the order it received them. */
+		public JsonNode ticketOf(int index) {
+			return body(tickets().expectStatus().isOk()).path(index);
 		}
 
 		public int openTickets() {

@@ -1,0 +1,201 @@
+package com.chatsuite.ticket.routing;
+
+import java.util.List;
+import java.util.Map;
+
+import com.chatsuite.contracts.events.EventData;
+import com.chatsuite.contracts.events.ticket.TicketAssigned;
+import com.chatsuite.contracts.events.ticket.TicketCreated;
+import com.chatsuite.contracts.events.ticket.TicketReassigned;
+import com.chatsuite.testsupport.SuiteIntegrationTest;
+import com.chatsuite.ticket.TicketIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Routing as agents see it in {@code GET /v1/tickets}: by domain, least loaded with round
+ * robin among equals, nobody away or busy, a first-in-first-out queue per organisation
+ * within capacity, and tickets given back when their agent goes offline.
+ */
+@SuiteIntegrationTest
+class RoutingIntegrationTests extends TicketIntegrationTest {
+
+	@Test
+	void aRoomOnADomainGoesToAnOnlineOperatorAssignedToIt() {
+		String orgId = newId("org");
+		Agent assigned = onlineOperator(orgId, "Ana Assigned");
+		Agent other = onlineOperator(orgId, "Otto Other");
+		domain(orgId, "shop.example", assigned);
+		String roomId = openRoom(orgId, "SHOP.example");
+		eventually().until(() -> assigned.ticketOfRoom(roomId) != null);
+		assertThat(assigned.ticketOfRoom(roomId).path("content").path("status").asString()).isEqualTo("ASSIGNED");
+		assertThat(other.openTickets()).isZero();
+		String ticketId = assigned.ticketOfRoom(roomId).path("id").asString();
+		eventually().until(() -> publishedAbout(ticketId).size() == 2);
+		List<EventData> events = publishedAbout(ticketId);
+		assertThat(events.get(0)).isInstanceOf(TicketCreated.class);
+		assertThat(events.get(1)).isInstanceOfSatisfying(TicketAssigned.class, (event) -> {
+			assertThat(event.roomId()).isEqualTo(roomId);
+			assertThat(event.agentId()).isEqualTo(assigned.operatorId());
+			assertThat(event.agentName()).isEqualTo("Ana Assigned");
+		});
+	}
+
+	@Test
+	void aRoomOfNoKnownDomainGoesToAnyOnlineOperatorOfItsOrganisationOnly() {
+		String orgId = newId("org");
+		Agent agent = onlineOperator(orgId, "Any");
+		Agent stranger = onlineOperator(newId("org"), "Stranger");
+		String roomId = openRoom(orgId, "unknown.example");
+		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		assertThat(stranger.openTickets()).isZero();
+	}
+
+	@Test
+	void theLeastLoadedAgentGetsTheTicketAndEqualsTakeTurns() {
+		String orgId = newId("org");
+		Agent first = onlineOperator(orgId, "First");
+		Agent second = onlineOperator(orgId, "Second");
+		Agent third = onlineOperator(orgId, "Third");
+		for (int i = 0; i < 3; i++) {
+			String roomId = openRoom(orgId, "any.example");
+			eventually().until(() -> holderOf(roomId, first, second, third) != null);
+		}
+		assertThat(List.of(first.openTickets(), second.openTickets(), third.openTickets())).containsOnly(1);
+		String firstRoom = first.ticketOf(0).path("metadata").path("roomId").asString();
+		first.closeRoom(firstRoom).expectStatus().isOk();
+		String next = openRoom(orgId, "any.example");
+		eventually().until(() -> holderOf(next, first, second, third) == first);
+	}
+
+	@Test
+	void awayAndBusyAgentsGetNoNewTicketsAndTheQueueIsServedWhenOneComesOnline() {
+		String orgId = newId("org");
+		Agent away = operator(orgId, "Away");
+		away.status("away").expectStatus().isOk();
+		Agent busy = operator(orgId, "Busy");
+		busy.status("busy").expectStatus().isOk();
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> !publishedAbout(ticketIdOf(roomId)).isEmpty());
+		assertThat(away.openTickets()).isZero();
+		assertThat(busy.openTickets()).isZero();
+		busy.online().expectStatus().isOk();
+		eventually().until(() -> busy.ticketOfRoom(roomId) != null);
+		assertThat(away.openTickets()).isZero();
+	}
+
+	@Test
+	void ticketsBeyondCapacityWaitAndAreServedFirstComeFirstServed() {
+		String orgId = newId("org");
+		settings(orgId, Map.of("capacity", 1)).expectStatus().isOk();
+		Agent agent = onlineOperator(orgId, "Solo");
+		String first = openRoom(orgId, "any.example");
+		eventually().until(() -> agent.ticketOfRoom(first) != null);
+		String second = openRoom(orgId, "any.example");
+		eventually().until(() -> !publishedAbout(ticketIdOf(second)).isEmpty());
+		String third = openRoom(orgId, "any.example");
+		eventually().until(() -> !publishedAbout(ticketIdOf(third)).isEmpty());
+		assertThat(agent.openTickets()).isEqualTo(1);
+		agent.closeRoom(first).expectStatus().isOk();
+		eventually().until(() -> agent.ticketOfRoom(second) != null);
+		assertThat(agent.openTickets()).isEqualTo(1);
+		settings(orgId, Map.of("capacity", 2)).expectStatus().isOk();
+		eventually().until(() -> agent.ticketOfRoom(third) != null);
+	}
+
+	@Test
+	void anAgentGoingOfflineGivesItsTicketsToAnotherAgent() {
+		String orgId = newId("org");
+		Agent leaving = onlineOperator(orgId, "Leaving");
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> leaving.ticketOfRoom(roomId) != null);
+		String ticketId = leaving.ticketOfRoom(roomId).path("id").asString();
+		Agent staying = onlineOperator(orgId, "Staying");
+		leaving.offline().expectStatus().isOk();
+		eventually().until(() -> staying.ticketOfRoom(roomId) != null);
+		assertThat(leaving.openTickets()).isZero();
+		eventually().until(() -> publishedAbout(ticketId).size() == 4);
+		assertThat(publishedAbout(ticketId).get(2)).isInstanceOfSatisfying(TicketReassigned.class,
+				(event) -> assertThat(event.previousAgentId()).isEqualTo(leaving.operatorId()));
+		assertThat(publishedAbout(ticketId).get(3)).isInstanceOfSatisfying(TicketAssigned.class,
+				(event) -> assertThat(event.agentId()).isEqualTo(staying.operatorId()));
+	}
+
+	@Test
+	void aTicketGivenBackWithNobodyOnlineWaitsAsReassigned() {
+		String orgId = newId("org");
+		Agent leaving = onlineOperator(orgId, "Leaving");
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> leaving.ticketOfRoom(roomId) != null);
+		leaving.offline().expectStatus().isOk();
+		assertThat(leaving.openTickets()).isZero();
+		Agent later = onlineOperator(orgId, "Later");
+		eventually().until(() -> later.ticketOfRoom(roomId) != null);
+	}
+
+	@Test
+	void routingSettingsAreReadAndChangedWithALivechatAccessToken() {
+		String orgId = newId("org");
+		settings(orgId, null).expectStatus()
+			.isOk()
+			.expectBody()
+			.json("""
+					{"status": 1, "data": {"capacity": 3, "auto_close_warning_minutes": 10, "auto_close_minutes": 15}}""",
+					JsonCompareMode.STRICT);
+		settings(orgId, Map.of("capacity", 5, "auto_close_warning_minutes", 2, "auto_close_minutes", 4)).expectStatus()
+			.isOk()
+			.expectBody()
+			.json("""
+					{"status": 1, "data": {"capacity": 5, "auto_close_warning_minutes": 2, "auto_close_minutes": 4}}""",
+					JsonCompareMode.STRICT);
+		JsonNode read = body(settings(orgId, null).expectStatus().isOk());
+		assertThat(read.path("data").path("capacity").asInt()).isEqualTo(5);
+	}
+
+	@Test
+	void routingSettingsRefuseOtherAddonsAndBadValuesInTheAddonShape() {
+		String orgId = newId("org");
+		JsonNode wrongAddon = body(this.web.get()
+			.uri("/admin/routing-settings")
+			.header("access_token", addonToken(orgId, "partner"))
+			.exchange()
+			.expectStatus()
+			.isForbidden());
+		assertThat(wrongAddon.path("status").asInt()).isZero();
+		assertThat(wrongAddon.path("errors").path(0).path("field").asString()).isEqualTo("access_token");
+		JsonNode badCapacity = body(settings(orgId, Map.of("capacity", 0)).expectStatus().isBadRequest());
+		assertThat(badCapacity.path("errors").path(0).path("field").asString()).isEqualTo("capacity");
+		JsonNode badOrder = body(
+				settings(orgId, Map.of("auto_close_warning_minutes", 20)).expectStatus().isBadRequest());
+		assertThat(badOrder.path("message").asString()).contains("less than");
+		this.web.get().uri("/admin/routing-settings").exchange().expectStatus().isUnauthorized();
+	}
+
+	private WebTestClient.ResponseSpec settings(String orgId, Map<String, ?> changes) {
+		String token = addonToken(orgId, LIVECHAT);
+		if (changes == null) {
+			return this.web.get().uri("/admin/routing-settings").header("access_token", token).exchange();
+		}
+		return this.web.put()
+			.uri("/admin/routing-settings")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.bodyValue(changes)
+			.exchange();
+	}
+
+	private static Agent holderOf(String roomId, Agent... agents) {
+		for (Agent agent : agents) {
+			if (agent.ticketOfRoom(roomId) != null) {
+				return agent;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,100 @@
+package com.chatsuite.ticket.ticket;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.chatsuite.contracts.events.chat.SenderType;
+import com.chatsuite.contracts.events.ticket.TicketAutoCloseWarning;
+import com.chatsuite.contracts.events.ticket.TicketClosed;
+import com.chatsuite.contracts.events.ticket.TicketReassigned;
+import com.chatsuite.testsupport.SuiteIntegrationTest;
+import com.chatsuite.ticket.TicketIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Timers in virtual time: the test clock moves, housekeeping finds what is due from the
+ * stored timestamps. Auto-close warns, then closes; a message pushes both back; an agent
+ * that stops calling goes offline and its tickets go back to routing.
+ */
+@SuiteIntegrationTest
+class AutoCloseIntegrationTests extends TicketIntegrationTest {
+
+	@Test
+	void aQuietTicketIsWarnedThenClosed() {
+		String orgId = newId("org");
+		shortAutoClose(orgId);
+		Agent agent = onlineOperator(orgId, "Agent");
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String ticketId = agent.ticketOfRoom(roomId).path("id").asString();
+		long closesAt = agent.ticketOfRoom(roomId).path("metadata").path("autoCloseTimestamp").asLong();
+		this.clock.advance(Duration.ofMinutes(2));
+		eventually().until(() -> publishedAbout(ticketId).stream().anyMatch(TicketAutoCloseWarning.class::isInstance));
+		TicketAutoCloseWarning warning = publishedAbout(ticketId).stream()
+			.filter(TicketAutoCloseWarning.class::isInstance)
+			.map(TicketAutoCloseWarning.class::cast)
+			.findFirst()
+			.orElseThrow();
+		assertThat(warning.roomId()).isEqualTo(roomId);
+		assertThat(warning.closesAt().getEpochSecond()).isEqualTo(closesAt);
+		assertThat(warning.message()).contains("closed in 2 minutes");
+		assertThat(agent.ticketOfRoom(roomId)).isNotNull();
+		this.clock.advance(Duration.ofMinutes(2));
+		eventually().until(() -> agent.ticketOfRoom(roomId) == null);
+		eventually().until(() -> publishedAbout(ticketId).stream()
+			.anyMatch((event) -> event instanceof TicketClosed closed && closed.status().equals("CLOSED")));
+		assertThat(publishedAbout(ticketId).stream().filter(TicketAutoCloseWarning.class::isInstance)).hasSize(1);
+	}
+
+	@Test
+	void aNewMessagePushesTheAutoCloseBack() {
+		String orgId = newId("org");
+		shortAutoClose(orgId);
+		Agent agent = onlineOperator(orgId, "Agent");
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		long closesAt = agent.ticketOfRoom(roomId).path("metadata").path("autoCloseTimestamp").asLong();
+		this.clock.advance(Duration.ofMinutes(3));
+		postMessage(orgId, roomId, 1, SenderType.VISITOR, "still there?");
+		eventually()
+			.until(() -> agent.ticketOfRoom(roomId).path("metadata").path("autoCloseTimestamp").asLong() > closesAt);
+		long pushedTo = agent.ticketOfRoom(roomId).path("metadata").path("autoCloseTimestamp").asLong();
+		assertThat(pushedTo).isEqualTo(this.clock.instant().getEpochSecond() + 240);
+		this.clock.advance(Duration.ofMinutes(2));
+		postMessage(orgId, roomId, 2, SenderType.SYSTEM, "a system message pushes nothing back");
+		eventually().until(() -> agent.ticketOfRoom(roomId)
+			.path("content")
+			.path("last_message")
+			.path("text")
+			.asString()
+			.startsWith("a system"));
+		assertThat(agent.ticketOfRoom(roomId).path("metadata").path("autoCloseTimestamp").asLong()).isEqualTo(pushedTo);
+	}
+
+	@Test
+	void anAgentThatStopsCallingGoesOfflineAndItsTicketsGoBackToRouting() {
+		String orgId = newId("org");
+		Agent idle = onlineOperator(orgId, "Idle");
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> idle.ticketOfRoom(roomId) != null);
+		String ticketId = idle.ticketOfRoom(roomId).path("id").asString();
+		this.clock.advance(Duration.ofMinutes(31));
+		eventually().until(() -> publishedAbout(ticketId).stream().anyMatch(TicketReassigned.class::isInstance));
+		idle.renewToken();
+		assertThat(body(idle.info().expectStatus().isOk()).path("status").asString()).isEqualTo("offline");
+		assertThat(idle.openTickets()).isZero();
+	}
+
+	private void shortAutoClose(String orgId) {
+		this.web.put()
+			.uri("/admin/routing-settings")
+			.header("access_token", addonToken(orgId, LIVECHAT))
+			.bodyValue(Map.of("auto_close_warning_minutes", 2, "auto_close_minutes", 4))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+}
