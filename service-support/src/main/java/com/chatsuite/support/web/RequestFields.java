@@ -1,5 +1,7 @@
 package com.chatsuite.support.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +50,8 @@ public final class RequestFields {
 		}
 		MediaType type = exchange.getRequest().getHeaders().getContentType();
 		if (type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
-			return exchange.getFormData().map((form) -> {
-				Map<String, Object> values = new LinkedHashMap<>();
-				form.forEach((name, list) -> values.put(name, (list.size() == 1) ? list.get(0) : List.copyOf(list)));
-				return new RequestFields(values);
-			});
+			return body(exchange).map(RequestFields::parseForm)
+				.defaultIfEmpty(new RequestFields(new LinkedHashMap<>()));
 		}
 		if (type != null && !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
 			return Mono
@@ -61,15 +60,54 @@ public final class RequestFields {
 								+ " is not supported; send application/json or application/x-www-form-urlencoded",
 						null));
 		}
-		return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return parseJson(bytes);
-		})
-			.onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
-					(ex) -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, "request body is larger than 1 MiB", null))
-			.defaultIfEmpty(new RequestFields(new LinkedHashMap<>()));
+		return body(exchange).map(RequestFields::parseJson).defaultIfEmpty(new RequestFields(new LinkedHashMap<>()));
+	}
+
+	/**
+	 * The request body, at most {@link #MAX_BODY_BYTES}. Reading stops one byte past the
+	 * limit and completes normally (the rest of the body is drained by the server).
+	 * {@code DataBufferUtils.join(body, limit)} is not used: its limit error is raised
+	 * while Reactor Netty is handing over a buffer, and on that path a request buffer was
+	 * released twice ({@code IllegalReferenceCountException}), breaking the connection
+	 * the 413 was sent on.
+	 */
+	private static Mono<byte[]> body(ServerWebExchange exchange) {
+		return DataBufferUtils
+			.join(DataBufferUtils.takeUntilByteCount(exchange.getRequest().getBody(), MAX_BODY_BYTES + 1L))
+			.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				if (bytes.length > MAX_BODY_BYTES) {
+					throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "request body is larger than 1 MiB", null);
+				}
+				return bytes;
+			});
+	}
+
+	private static RequestFields parseForm(byte[] bytes) {
+		Map<String, List<String>> form = new LinkedHashMap<>();
+		for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int equals = pair.indexOf('=');
+			String name = decode((equals < 0) ? pair : pair.substring(0, equals));
+			String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
+			form.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		form.forEach((name, list) -> values.put(name, (list.size() == 1) ? list.get(0) : List.copyOf(list)));
+		return new RequestFields(values);
+	}
+
+	private static String decode(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.badRequest(null, "request body is not a valid form");
+		}
 	}
 
 	@SuppressWarnings("unchecked")
@@ -100,6 +138,15 @@ public final class RequestFields {
 			throw ApiException.badRequest(name, name + " is required");
 		}
 		return value;
+	}
+
+	/**
+	 * A field exactly as given, for checks of its own (a message text keeps its spaces).
+	 * @param name the field
+	 * @return its value: a string, number, boolean, list or map; {@code null} when absent
+	 */
+	public Object raw(String name) {
+		return this.values.get(name);
 	}
 
 	/**
@@ -155,6 +202,27 @@ public final class RequestFields {
 		}
 		try {
 			return Integer.valueOf(value.toString().trim());
+		}
+		catch (NumberFormatException ex) {
+			throw ApiException.badRequest(name, name + " must be a whole number");
+		}
+	}
+
+	/**
+	 * An optional whole number that may be larger than an {@code int}.
+	 * @param name the field
+	 * @return its value or {@code null} when absent
+	 */
+	public Long optionalLong(String name) {
+		Object value = this.values.get(name);
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			return null;
+		}
+		if (value instanceof Integer || value instanceof Long) {
+			return ((Number) value).longValue();
+		}
+		try {
+			return Long.valueOf(value.toString().trim());
 		}
 		catch (NumberFormatException ex) {
 			throw ApiException.badRequest(name, name + " must be a whole number");

@@ -1,0 +1,49 @@
+package com.chatsuite.chatroom.channel;
+
+import com.chatsuite.contracts.events.CloudEvent;
+import com.chatsuite.contracts.events.Topics;
+import com.chatsuite.contracts.events.directory.DomainCreated;
+import com.chatsuite.contracts.events.directory.DomainUpdated;
+import com.chatsuite.support.events.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Mono;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the channels projection from operator-domain-service's domain events, once per
+ * event. Operators and assignments are ticket-service's business.
+ */
+@Component
+class ChannelListener {
+
+	static final String CONSUMER = "channels";
+
+	private final EventInbox inbox;
+
+	private final Channels channels;
+
+	ChannelListener(EventInbox inbox, Channels channels) {
+		this.inbox = inbox;
+		this.channels = channels;
+	}
+
+	@KafkaListener(topics = Topics.DIRECTORY_OPERATORS, groupId = "${spring.application.name}-channels")
+	void onDirectoryEvent(ConsumerRecord<String, byte[]> record) {
+		this.inbox.handle(CONSUMER, record, this::apply);
+	}
+
+	private Mono<Void> apply(CloudEvent<?> event) {
+		if (event.data() instanceof DomainCreated created) {
+			return this.channels.record(created.domainId(), event.orgid(), created.name(), created.addon(),
+					created.active());
+		}
+		if (event.data() instanceof DomainUpdated updated) {
+			return this.channels.record(updated.domainId(), event.orgid(), updated.name(), updated.addon(),
+					updated.active());
+		}
+		return Mono.empty();
+	}
+
+}

@@ -1,0 +1,175 @@
+package com.chatsuite.chatroom.message;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.chatsuite.chatroom.room.Room;
+import com.chatsuite.chatroom.room.Rooms;
+import com.chatsuite.chatroom.stream.LiveMessage;
+import com.chatsuite.chatroom.stream.RoomHub;
+import com.chatsuite.chatroom.stream.RoomStreams;
+import com.chatsuite.contracts.events.chat.MessagePosted;
+import com.chatsuite.support.events.OutboxEvents;
+import com.chatsuite.support.events.OutboxWrites;
+import com.chatsuite.support.web.ApiException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts and reads rooms' messages.
+ * <p>
+ * A message takes the lowest free number above the room's last known one: its id
+ * {@code <room>:<number>} is unique, so of two messages posted at once one takes the
+ * number and the other the next. A number is therefore taken only once every lower number
+ * is, and a reader that sees number {@code n} finds every message below it.
+ */
+@Component
+public class Messages implements RoomStreams.MessageSource {
+
+	/** How many taken numbers a post skips before it gives up (a room gone wild). */
+	private static final int MAX_PROBES = 1000;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final OutboxWrites writes;
+
+	private final OutboxEvents events;
+
+	private final Rooms rooms;
+
+	private final RoomHub hub;
+
+	private final Clock clock;
+
+	Messages(ReactiveMongoTemplate mongo, OutboxWrites writes, OutboxEvents events, Rooms rooms, RoomHub hub,
+			Clock clock) {
+		this.mongo = mongo;
+		this.writes = writes;
+		this.events = events;
+		this.rooms = rooms;
+		this.hub = hub;
+		this.clock = clock;
+	}
+
+	/**
+	 * Posts a message in a room that accepts messages.
+	 * @param room the room as read
+	 * @param author who wrote it
+	 * @param senderId the writer's id
+	 * @param text the text
+	 * @param origin the event a system message answers, or {@code null}
+	 * @return the stored message (for a repeated origin, the message posted the first
+	 * time)
+	 */
+	public Mono<LiveMessage> post(Room room, Author author, String senderId, String text, String origin) {
+		return Rooms.requireActive(room)
+			.then(Mono.defer(() -> insert(room, room.lastSequence() + 1, author, senderId, text, origin, 0)))
+			.flatMap((message) -> this.rooms.advance(room.id(), message.sequence(), message.text()).thenReturn(message))
+			.map(Messages::live)
+			.doOnNext(this.hub::published);
+	}
+
+	private Mono<Message> insert(Room room, long sequence, Author author, String senderId, String text, String origin,
+			int probes) {
+		if (probes >= MAX_PROBES) {
+			return Mono.error(ApiException.conflict("room_id", "room '" + room.id() + "' is too busy; try again"));
+		}
+		Instant now = this.clock.instant();
+		String id = Message.id(room.id(), sequence);
+		MessagePosted posted = new MessagePosted(room.id(), id, sequence, author.senderType(), senderId, text, now);
+		Message message = new Message(id, room.id(), room.orgId(), sequence, text, author.value(), senderId, origin,
+				now, List.of(this.events.of(room.id(), room.orgId(), posted)));
+		return this.writes.insert(message).onErrorResume(DuplicateKeyException.class, (ex) -> {
+			Mono<Message> next = Mono
+				.defer(() -> insert(room, sequence + 1, author, senderId, text, origin, probes + 1));
+			return (origin != null) ? byOrigin(origin).switchIfEmpty(next) : next;
+		});
+	}
+
+	private Mono<Message> byOrigin(String origin) {
+		return this.mongo.findOne(Query.query(Criteria.where("origin").is(origin)), Message.class);
+	}
+
+	/**
+	 * A room's messages numbered within a range, in order.
+	 * @param roomId the room
+	 * @param from the first number
+	 * @param to the last number
+	 * @return the messages found
+	 */
+	@Override
+	public Flux<LiveMessage> range(String roomId, long from, long to) {
+		return find(roomId, from, to).map(Messages::live);
+	}
+
+	/**
+	 * A page of a room's messages, oldest first.
+	 * @param room the room
+	 * @param page which page
+	 * @return the messages and the cursor of the next page
+	 */
+	Mono<MessagePage> page(Room room, PageRequest page) {
+		long last = room.lastSequence();
+		long from;
+		long to;
+		if (page.after() != null) {
+			from = page.after() + 1;
+			to = Math.min(last, page.after() + page.limit());
+		}
+		else {
+			to = (page.before() != null) ? Math.min(last, page.before() - 1) : last;
+			from = Math.max(1, to - page.limit() + 1);
+		}
+		boolean more = (page.after() != null) ? to < last : from > 1;
+		Long cursor = (from > to || !more) ? null : (page.after() != null) ? to : from;
+		return find(room.id(), from, to).collectList().map((messages) -> new MessagePage(messages, cursor));
+	}
+
+	private Flux<Message> find(String roomId, long from, long to) {
+		if (from > to) {
+			return Flux.empty();
+		}
+		List<String> ids = new ArrayList<>();
+		for (long sequence = from; sequence <= to; sequence++) {
+			ids.add(Message.id(roomId, sequence));
+		}
+		// By ids: one index lookup each, even in the embedded store.
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Message.class)
+			.sort(Comparator.comparingLong(Message::sequence));
+	}
+
+	private static LiveMessage live(Message message) {
+		return new LiveMessage(message.roomId(), message.id(), message.sequence(), message.text(), message.author(),
+				message.createdAt());
+	}
+
+	/**
+	 * Which page of messages.
+	 *
+	 * @param limit how many at most
+	 * @param before only messages numbered below this
+	 * @param after only messages numbered above this
+	 */
+	record PageRequest(int limit, Long before, Long after) {
+	}
+
+	/**
+	 * A page of messages.
+	 *
+	 * @param messages the messages, oldest first
+	 * @param nextCursor the number to pass as {@code after} (when paging forwards) or
+	 * {@code before} (otherwise) for the next page, {@code null} at the end
+	 */
+	record MessagePage(List<Message> messages, Long nextCursor) {
+	}
+
+}
