@@ -4,16 +4,21 @@ import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.chatsuite.testsupport.HealthAssertions.assertLive;
 import static com.chatsuite.testsupport.HealthAssertions.assertReadyWith;
+import static com.chatsuite.testsupport.OpenApiAssertions.assertDocumentsEveryEndpoint;
 
 @SuiteIntegrationTest
 class ChatRoomServiceApplicationIntegrationTests {
 
 	@Autowired
 	private WebTestClient web;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@Test
 	void startsAndIsReadyOnceMongoAndKafkaAnswer() {
@@ -23,6 +28,11 @@ class ChatRoomServiceApplicationIntegrationTests {
 	@Test
 	void livenessDoesNotDependOnMongoOrKafka() {
 		assertLive(this.web);
+	}
+
+	@Test
+	void publishesAnOpenApiDocumentOfEveryEndpoint() {
+		assertDocumentsEveryEndpoint(this.web, this.context);
 	}
 
 }
