@@ -27,6 +27,16 @@ final class RunningSuite {
 
 	static final String DEMO_PASSWORD = "e2e-demo-password";
 
+	/** auth-service's key-encryption key for the signing keys, test only. */
+	private static final String KEY_ENCRYPTION_KEY = "ZTJlLW9ubHkta2V5LWVuY3J5cHRpb24ta2V5LTMyYiE=";
+
+	/**
+	 * The services behind the gateway besides auth-service, each with a database of its
+	 * own.
+	 */
+	private static final List<String> SERVICES = List.of("operator-domain-service", "ticket-service",
+			"chat-room-service");
+
 	private static RunningSuite instance;
 
 	private final int gatewayPort;
@@ -37,7 +47,6 @@ final class RunningSuite {
 		Path root = Path.of("..").toAbsolutePath().normalize();
 		Path logs = Files.createDirectories(Path.of("target/suite-logs"));
 		int authPort = freePort();
-		int directoryPort = freePort();
 		this.gatewayPort = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> infrastructure = List.of("--spring.mongodb.uri=" + SuiteInfrastructure.mongoUri(),
@@ -45,21 +54,24 @@ final class RunningSuite {
 		List<String> authArguments = new ArrayList<>(infrastructure);
 		authArguments.addAll(List.of("--server.port=" + authPort, "--spring.mongodb.database=auth-e2e",
 				"--suite.auth.demo.enabled=true"));
-		this.processes.add(ChildProcess.start("auth-service", authPort, command(java, root, "auth-service"),
-				authArguments, Map.of("SUITE_AUTH_PLATFORMADMIN_USERNAME", ADMIN_USER,
-						"SUITE_AUTH_PLATFORMADMIN_PASSWORD", ADMIN_PASSWORD, "SUITE_AUTH_DEMO_PASSWORD", DEMO_PASSWORD),
-				logs.resolve("auth-service.log")));
-		List<String> directoryArguments = new ArrayList<>(infrastructure);
-		directoryArguments.addAll(List.of("--server.port=" + directoryPort, "--spring.mongodb.database=directory-e2e",
-				"--suite.security.jwks-uri=http://127.0.0.1:" + authPort + "/.well-known/jwks.json"));
-		this.processes.add(ChildProcess.start("operator-domain-service", directoryPort,
-				command(java, root, "operator-domain-service"), directoryArguments, Map.of(),
-				logs.resolve("operator-domain-service.log")));
+		this.processes
+			.add(ChildProcess.start("auth-service", authPort, command(java, root, "auth-service"), authArguments,
+					Map.of("SUITE_AUTH_PLATFORMADMIN_USERNAME", ADMIN_USER, "SUITE_AUTH_PLATFORMADMIN_PASSWORD",
+							ADMIN_PASSWORD, "SUITE_AUTH_DEMO_PASSWORD", DEMO_PASSWORD, "SUITE_AUTH_KEYS_ENCRYPTIONKEY",
+							KEY_ENCRYPTION_KEY),
+					logs.resolve("auth-service.log")));
+		String jwks = "--suite.security.jwks-uri=http://127.0.0.1:" + authPort + "/.well-known/jwks.json";
 		List<String> gatewayArguments = new ArrayList<>(infrastructure);
 		gatewayArguments.addAll(List.of("--server.port=" + this.gatewayPort,
-				"--suite.gateway.services.auth-service=http://127.0.0.1:" + authPort,
-				"--suite.gateway.services.operator-domain-service=http://127.0.0.1:" + directoryPort,
-				"--suite.security.jwks-uri=http://127.0.0.1:" + authPort + "/.well-known/jwks.json"));
+				"--suite.gateway.services.auth-service=http://127.0.0.1:" + authPort, jwks));
+		for (String service : SERVICES) {
+			int port = freePort();
+			List<String> arguments = new ArrayList<>(infrastructure);
+			arguments.addAll(List.of("--server.port=" + port, "--spring.mongodb.database=" + service + "-e2e", jwks));
+			this.processes.add(ChildProcess.start(service, port, command(java, root, service), arguments, Map.of(),
+					logs.resolve(service + ".log")));
+			gatewayArguments.add("--suite.gateway.services." + service + "=http://127.0.0.1:" + port);
+		}
 		this.processes.add(ChildProcess.start("gateway", this.gatewayPort, command(java, root, "gateway"),
 				gatewayArguments, Map.of(), logs.resolve("gateway.log")));
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "running-suite-stop"));
