@@ -59,9 +59,19 @@ public record AuthProperties(@DefaultValue("chat-suite") @NotBlank String issuer
 	 * @param signingPeriod how long one key signs new tokens before the next one takes
 	 * over
 	 * @param checkInterval how often replicas look for a newer key or the need for one
+	 * @param encryptionKey the key-encryption key of the stored private keys: 32 random
+	 * bytes, base64-encoded; from the environment only
+	 * ({@code SUITE_AUTH_KEYS_ENCRYPTIONKEY}); never logged
 	 */
 	public record Keys(@DefaultValue("24h") @NotNull Duration signingPeriod,
-			@DefaultValue("1m") @NotNull Duration checkInterval) {
+			@DefaultValue("1m") @NotNull Duration checkInterval, String encryptionKey) {
+
+		@Override
+		public String toString() {
+			return "Keys[signingPeriod=" + this.signingPeriod + ", checkInterval=" + this.checkInterval
+					+ ", encryptionKey=******]";
+		}
+
 	}
 
 	/**

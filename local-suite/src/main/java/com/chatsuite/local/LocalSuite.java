@@ -45,6 +45,9 @@ public final class LocalSuite {
 
 	private EmbeddedKafkaBroker kafka;
 
+	/** auth-service's key-encryption key, kept in the data folder. */
+	private String keyEncryptionKey;
+
 	private LocalSuite(SuiteOptions options, Logger out) {
 		this.options = options;
 		this.out = out;
@@ -88,6 +91,7 @@ public final class LocalSuite {
 			AppImage.deleteRecursively(this.options.dataDir());
 		}
 		Files.createDirectories(this.options.dataDir());
+		this.keyEncryptionKey = KeyEncryptionKeyFile.readOrCreate(this.options.dataDir());
 		String java = ProcessHandle.current().info().command().orElse("java");
 		prepareImages(java);
 		long launched = System.nanoTime();
@@ -159,6 +163,8 @@ public final class LocalSuite {
 			// ps).
 			arguments.add("--suite.auth.demo.enabled=true");
 			environment.put("SUITE_AUTH_DEMO_PASSWORD", env("SUITE_AUTH_DEMO_PASSWORD", DEMO_PASSWORD));
+			environment.put("SUITE_AUTH_KEYS_ENCRYPTIONKEY",
+					env("SUITE_AUTH_KEYS_ENCRYPTIONKEY", this.keyEncryptionKey));
 			environment.put("SUITE_AUTH_PLATFORMADMIN_USERNAME", env("SUITE_AUTH_PLATFORMADMIN_USERNAME", ADMIN_USER));
 			environment.put("SUITE_AUTH_PLATFORMADMIN_PASSWORD",
 					env("SUITE_AUTH_PLATFORMADMIN_PASSWORD", ADMIN_PASSWORD));

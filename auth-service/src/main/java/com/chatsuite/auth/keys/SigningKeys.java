@@ -48,16 +48,20 @@ public class SigningKeys implements VerificationKeys {
 
 	private final AuthProperties properties;
 
+	private final KeyEncryption encryption;
+
 	private final Clock clock;
 
 	private final Map<String, RSAKey> cache = new ConcurrentHashMap<>();
 
 	private volatile SigningKey current;
 
-	SigningKeys(SigningKeyRepository keys, ApiKeyKids apiKeyKids, AuthProperties properties, Clock clock) {
+	SigningKeys(SigningKeyRepository keys, ApiKeyKids apiKeyKids, AuthProperties properties, KeyEncryption encryption,
+			Clock clock) {
 		this.keys = keys;
 		this.apiKeyKids = apiKeyKids;
 		this.properties = properties;
+		this.encryption = encryption;
 		this.clock = clock;
 	}
 
@@ -129,7 +133,7 @@ public class SigningKeys implements VerificationKeys {
 				Instant signsUntil = now.plus(this.properties.keys().signingPeriod());
 				// A little slack beyond the longest token so clock skew never strands
 				// one.
-				return new SigningKey(jwk.getKeyID(), jwk.toJSONString(), now, signsUntil,
+				return new SigningKey(jwk.getKeyID(), this.encryption.seal(jwk.toJSONString()), now, signsUntil,
 						signsUntil.plus(longestToken).plus(Duration.ofMinutes(5)));
 			})
 			.flatMap(this.keys::save)
@@ -148,7 +152,10 @@ public class SigningKeys implements VerificationKeys {
 	private RSAKey remember(SigningKey stored) {
 		return this.cache.computeIfAbsent(stored.kid(), (kid) -> {
 			try {
-				return RSAKey.parse(stored.jwk());
+				// A key stored before encryption is sealed at the next start
+				// (StoredKeysCheck).
+				return RSAKey
+					.parse(KeyEncryption.isClear(stored.jwk()) ? stored.jwk() : this.encryption.open(stored.jwk()));
 			}
 			catch (ParseException ex) {
 				throw new IllegalStateException("Stored signing key " + kid + " is unreadable", ex);

@@ -7,6 +7,7 @@ import com.chatsuite.auth.AuthApiSupport;
 import com.chatsuite.testsupport.MutableClock;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.nimbusds.jwt.SignedJWT;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,9 @@ class KeyRotationIntegrationTests extends AuthApiSupport {
 
 	@Autowired
 	private SigningKeys keys;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@Test
 	void newKeyTakesOverAndTheOldOneStaysPublishedUntilItsTokensExpire() throws Exception {
@@ -51,6 +56,16 @@ class KeyRotationIntegrationTests extends AuthApiSupport {
 		// Past the old key's signing period plus the longest token lifetime: gone.
 		this.clock.advance(Duration.ofHours(1).plusMinutes(10));
 		assertThat(publishedKids()).doesNotContain(oldKid);
+	}
+
+	@Test
+	void storedSigningKeysHoldNoPrivateKeyInClear() {
+		api().login(api().createOrganisation(List.of("livechat")), "livechat");
+		List<Document> stored = this.mongo.findAll(Document.class, "signing_keys").collectList().block();
+		assertThat(stored).isNotEmpty()
+			.allSatisfy((key) -> assertThat(key.getString("jwk")).doesNotStartWith("{")
+				.doesNotContain("\"d\"")
+				.doesNotContain("\"p\""));
 	}
 
 	@Test

@@ -66,6 +66,20 @@ public class RoomAccess {
 	}
 
 	/**
+	 * Checks the agent token of a request that needs none, if it carries one: an
+	 * {@code Authorization} header is never ignored.
+	 * @param exchange the request
+	 * @return completes when the request has no such header or a valid agent token; 401
+	 * otherwise
+	 */
+	public Mono<Void> optionalAgent(ServerWebExchange exchange) {
+		if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return Mono.empty();
+		}
+		return agent(exchange).then();
+	}
+
+	/**
 	 * A room the caller reaches.
 	 * @param caller the caller
 	 * @param roomId the room id asked for

@@ -51,27 +51,26 @@ class RoomServiceController {
 
 	@PostMapping(PATH)
 	Mono<ChatRoomApiResponse<Done>> change(ServerWebExchange exchange) {
-		return RequestFields.read(exchange).flatMap((fields) -> {
-			String type = type(fields, "create_message", "delete_room");
-			String roomId = fields.requiredText("room_id");
-			return this.access.caller(exchange, false)
-				.flatMap((caller) -> this.access.room(caller, roomId).flatMap((room) -> switch (type) {
+		return this.access.caller(exchange, false)
+			.flatMap((caller) -> RequestFields.read(exchange).flatMap((fields) -> {
+				String type = type(fields, "create_message", "delete_room");
+				return this.access.room(caller, fields.requiredText("room_id")).flatMap((room) -> switch (type) {
 					case "create_message" -> createMessage(fields, caller, room);
 					default -> deleteRoom(fields, caller, room);
-				}));
-		});
+				});
+			}));
 	}
 
 	@GetMapping(PATH)
 	Mono<?> read(ServerWebExchange exchange) {
-		return RequestFields.read(exchange).flatMap((fields) -> {
-			String type = type(fields, "get_messages", "get_room_by_id");
-			String roomId = fields.requiredText("room_id");
-			PageRequest page = "get_messages".equals(type) ? pageRequest(fields) : null;
-			return this.access.caller(exchange, false)
-				.flatMap((caller) -> this.access.room(caller, roomId))
-				.flatMap((room) -> (page != null) ? messages(room, page) : Mono.just(roomDetails(room)));
-		});
+		return this.access.caller(exchange, false)
+			.flatMap((caller) -> RequestFields.read(exchange).flatMap((fields) -> {
+				String type = type(fields, "get_messages", "get_room_by_id");
+				String roomId = fields.requiredText("room_id");
+				PageRequest page = "get_messages".equals(type) ? pageRequest(fields) : null;
+				return this.access.room(caller, roomId)
+					.flatMap((room) -> (page != null) ? messages(room, page) : Mono.just(roomDetails(room)));
+			}));
 	}
 
 	private Mono<ChatRoomApiResponse<Done>> createMessage(RequestFields fields, Caller caller, Room room) {

@@ -42,8 +42,20 @@ class RoomOpener {
 	 * @return the room and its new token
 	 */
 	Mono<OpenedRoom> open(OpenRequest request) {
+		return open(request, Mono.empty());
+	}
+
+	/**
+	 * The visitor's room, once a check of the request that needs the organisation to be
+	 * known has passed (the QR id of a public room is the organisation's).
+	 * @param request what the visitor asked for
+	 * @param check the check, run after the organisation's
+	 * @return the room and its new token
+	 */
+	Mono<OpenedRoom> open(OpenRequest request, Mono<Void> check) {
 		return this.organisations.requireChatEnabled(request.orgId(), "org_id")
-			.then(resume(request))
+			.then(check)
+			.then(Mono.defer(() -> resume(request)))
 			.switchIfEmpty(Mono.defer(() -> create(request)));
 	}
 

@@ -1,6 +1,7 @@
 package com.chatsuite.chatroom.room;
 
 import com.chatsuite.chatroom.ChatRoomProperties;
+import com.chatsuite.chatroom.access.RoomAccess;
 import com.chatsuite.chatroom.channel.Channels;
 import com.chatsuite.chatroom.qr.QrIds;
 import com.chatsuite.chatroom.room.RoomOpener.OpenRequest;
@@ -41,7 +42,11 @@ class VisitorRoomController {
 
 	private final ChatRoomProperties properties;
 
-	VisitorRoomController(RoomOpener opener, Channels channels, QrIds qrIds, ChatRoomProperties properties) {
+	private final RoomAccess access;
+
+	VisitorRoomController(RoomOpener opener, Channels channels, QrIds qrIds, ChatRoomProperties properties,
+			RoomAccess access) {
+		this.access = access;
 		this.opener = opener;
 		this.channels = channels;
 		this.qrIds = qrIds;
@@ -50,7 +55,7 @@ class VisitorRoomController {
 
 	@PostMapping("/api/v2/room-control/")
 	Mono<OpenedRoomAnswer> roomControl(ServerWebExchange exchange) {
-		return RequestFields.read(exchange)
+		return fields(exchange)
 			.map((fields) -> new OpenRequest(text(fields, "org_id"), text(fields, "user_id"),
 					text(fields, "portfolio_name"), text(fields, "product_name"), false, presentedToken(exchange)))
 			.flatMap(this.opener::open)
@@ -59,7 +64,7 @@ class VisitorRoomController {
 
 	@PostMapping("/api/v2/openChatRoom/")
 	Mono<OpenedRoomAnswer> openChatRoom(ServerWebExchange exchange) {
-		return RequestFields.read(exchange).flatMap((fields) -> {
+		return fields(exchange).flatMap((fields) -> {
 			String userId = text(fields, "user_id");
 			String productName = text(fields, "product_name");
 			String portfolioName = optionalText(fields, "portfolio_name", userId);
@@ -73,7 +78,7 @@ class VisitorRoomController {
 
 	@PostMapping("/api/v2/login/")
 	Mono<OpenedRoomAnswer> login(ServerWebExchange exchange) {
-		return RequestFields.read(exchange).map((fields) -> {
+		return fields(exchange).map((fields) -> {
 			String userId = text(fields, "user_id");
 			String productName = optionalText(fields, "product_name", "login");
 			String portfolioName = optionalText(fields, "portfolio_name", productName + userId);
@@ -87,7 +92,7 @@ class VisitorRoomController {
 
 	@PostMapping("/api/v2/extension/")
 	Mono<OpenedRoomAnswer> extension(ServerWebExchange exchange) {
-		return RequestFields.read(exchange)
+		return fields(exchange)
 			.map((fields) -> new OpenRequest(text(fields, "org_id"), text(fields, "user_id"),
 					text(fields, "portfolio_name"), text(fields, "product_name"), true, presentedToken(exchange)))
 			.flatMap(this.opener::open)
@@ -100,10 +105,18 @@ class VisitorRoomController {
 			ServerWebExchange exchange) {
 		OpenRequest request = new OpenRequest(checked(orgId, "org_id"), checked(qrId, "qr_id"), qrId,
 				checked(productName, "product_name"), false, presentedToken(exchange));
-		return this.qrIds.requireOwned(orgId, qrId)
-			.then(this.opener.open(request))
+		return this.access.optionalAgent(exchange)
+			.then(this.opener.open(request, this.qrIds.requireOwned(orgId, qrId)))
 			.map((opened) -> new PublicRoomAnswer(answer(exchange, opened, CREATED,
 					RoomView.greeted(opened.room(), opened.token(), this.properties.greeting(), false))));
+	}
+
+	/**
+	 * The request's fields, once an {@code Authorization} header, if any, is found to
+	 * hold a valid agent token: no header is ignored.
+	 */
+	private Mono<RequestFields> fields(ServerWebExchange exchange) {
+		return this.access.optionalAgent(exchange).then(RequestFields.read(exchange));
 	}
 
 	private static OpenedRoomAnswer answer(ServerWebExchange exchange, OpenedRoom opened, String message,

@@ -33,10 +33,9 @@ class RoomStreamController {
 	@GetMapping(path = "/api/v2/rooms/{roomId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> stream(@PathVariable String roomId,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, ServerWebExchange exchange) {
-		long after = lastSeen(lastEventId);
 		return this.access.caller(exchange, true)
 			.flatMap((caller) -> this.access.room(caller, roomId))
-			.flatMapMany((room) -> this.streams.of(room, after));
+			.flatMapMany((room) -> this.streams.of(room, lastSeen(lastEventId)));
 	}
 
 	private static long lastSeen(String lastEventId) {

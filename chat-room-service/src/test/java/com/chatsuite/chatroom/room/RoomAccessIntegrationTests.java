@@ -30,6 +30,38 @@ class RoomAccessIntegrationTests extends ChatRoomIntegrationTest {
 	}
 
 	@Test
+	void theTokenIsCheckedBeforeAnythingElseOfTheRequest() {
+		this.web.get().uri("/api/v2/room-service/?type=nonsense").exchange().expectStatus().isUnauthorized();
+		this.web.get()
+			.uri("/api/v2/rooms/r1/stream")
+			.header("Last-Event-ID", "not-a-number")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void anAuthorizationHeaderOnRoomOpeningIsVerifiedNotIgnored() {
+		String orgId = newOrganisation();
+		Map<String, String> request = Map.of("user_id", "u", "org_id", orgId, "portfolio_name", "p", "product_name",
+				"shop.example");
+		assertRefused(this.web.post()
+			.uri("/api/v2/room-control/")
+			.header("Authorization", "Bearer junk")
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized(), "access token is malformed");
+		this.web.post()
+			.uri("/api/v2/room-control/")
+			.headers((headers) -> headers.setBearerAuth(agentOf(orgId)))
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void anotherRoomsTokenReachesNothingAndChangesNothing() {
 		String orgId = newOrganisation();
 		VisitorRoom mine = openRoom(orgId);
