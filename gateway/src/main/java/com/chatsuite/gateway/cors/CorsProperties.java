@@ -18,15 +18,19 @@ import org.springframework.validation.annotation.Validated;
  * credentials)
  * @param allowedMethods the methods allowed
  * @param allowedHeaders the request headers allowed
+ * @param exposedHeaders the response headers scripts on other origins may read (the room
+ * token of a new room)
  * @param maxAge how long a browser may cache a preflight answer
  */
 @Validated
 @ConfigurationProperties("suite.gateway.cors")
 public record CorsProperties(@DefaultValue( {
-		"/api/v2/room-control/**", "/api/v2/room-service/**" }) @NotNull List<String> paths,
+		"/api/v2/room-control/**", "/api/v2/openChatRoom/**", "/api/v2/login/**", "/api/v2/extension/**",
+		"/api/v2/init/**", "/api/v2/room-service/**", "/api/v2/rooms/*/stream" }) @NotNull List<String> paths,
 		@DefaultValue("*") @NotNull List<String> allowedOrigins,
 		@DefaultValue({ "GET", "POST", "DELETE", "OPTIONS" }) @NotNull List<String> allowedMethods,
-		@DefaultValue({ "Content-Type", "X-Room-Token" }) @NotNull List<String> allowedHeaders,
+		@DefaultValue({ "Content-Type", "X-Room-Token", "Last-Event-ID" }) @NotNull List<String> allowedHeaders,
+		@DefaultValue("X-Room-Token") @NotNull List<String> exposedHeaders,
 		@DefaultValue("1h") @NotNull Duration maxAge){
 
 }

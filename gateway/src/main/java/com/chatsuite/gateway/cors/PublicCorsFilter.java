@@ -35,6 +35,7 @@ class PublicCorsFilter implements WebFilter, Ordered {
 		configuration.setAllowedOrigins(properties.allowedOrigins());
 		configuration.setAllowedMethods(properties.allowedMethods());
 		configuration.setAllowedHeaders(properties.allowedHeaders());
+		configuration.setExposedHeaders(properties.exposedHeaders());
 		configuration.setAllowCredentials(false);
 		configuration.setMaxAge(properties.maxAge());
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

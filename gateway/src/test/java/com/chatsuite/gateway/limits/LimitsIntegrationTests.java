@@ -208,6 +208,22 @@ class LimitsIntegrationTests extends StubbedGatewayTest {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "X-Room-Token");
+	}
+
+	@Test
+	void aWidgetMayResumeTheRoomStreamFromAnotherOrigin() {
+		this.web.options()
+			.uri("/api/v2/rooms/r1/stream")
+			.header(HttpHeaders.ORIGIN, "https://shop.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "last-event-id")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
 	}
 
