@@ -79,10 +79,19 @@ public class Router {
 	 * @return completes when no more can be assigned now
 	 */
 	public Mono<Void> serveQueue(String orgId) {
+		return anyoneFree(orgId).flatMap((free) -> free ? this.tickets.waiting(orgId, QUEUE_BATCH)
+			.concatMap((ticket) -> route(ticket).flatMap((assigned) -> assigned ? Mono.just(true) : anyoneFree(orgId)),
+					1)
+			.takeWhile((goOn) -> goOn)
+			.then() : Mono.empty());
+	}
+
+	/**
+	 * Whether any agent of the organisation could take a ticket of no particular domain.
+	 */
+	private Mono<Boolean> anyoneFree(String orgId) {
 		return this.settings.of(orgId)
-			.flatMap((settings) -> this.agents.candidates(orgId, settings.capacity(), null, null).hasElements())
-			.flatMap((anyoneFree) -> anyoneFree
-					? this.tickets.waiting(orgId, QUEUE_BATCH).concatMap(this::route, 1).then() : Mono.empty());
+			.flatMap((settings) -> this.agents.candidates(orgId, settings.capacity(), null, null).hasElements());
 	}
 
 	/**
