@@ -88,13 +88,15 @@ public final class ChildProcess {
 
 	/**
 	 * Waits for the process to end, killing it when it takes longer than the grace
-	 * period.
+	 * period; returns only once it has ended, so nothing it writes (logs, class-data
+	 * archives) is still being written when the caller goes on.
 	 */
 	public void awaitStop(Duration grace) throws InterruptedException {
 		if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
 			this.process.descendants().forEach(ProcessHandle::destroyForcibly);
-			this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			this.process.destroyForcibly();
 		}
+		this.process.waitFor();
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 import com.chatsuite.local.infra.EmbeddedKafkaBroker;
 import com.chatsuite.local.infra.EmbeddedMongo;
@@ -33,6 +34,9 @@ public final class LocalSuite {
 
 	private static final String ADMIN_PASSWORD = "platform-admin-password";
 
+	/** How long a child may take to stop before it is killed. */
+	private static final Duration STOP_GRACE = Duration.ofSeconds(90);
+
 	private final SuiteOptions options;
 
 	private final Logger out;
@@ -44,6 +48,9 @@ public final class LocalSuite {
 	private EmbeddedMongo mongo;
 
 	private EmbeddedKafkaBroker kafka;
+
+	/** Keeps other runs off the data folder until this process ends. */
+	private DataFolderLock dataFolder;
 
 	/** auth-service's key-encryption key, kept in the data folder. */
 	private String keyEncryptionKey;
@@ -73,6 +80,14 @@ public final class LocalSuite {
 		Files.createDirectories(options.logsDir());
 		configureLogging(options.logsDir());
 		LocalSuite suite = new LocalSuite(options, LoggerFactory.getLogger("suite"));
+		try {
+			suite.dataFolder = DataFolderLock.acquire(options.dataDir());
+		}
+		catch (DataFolderLock.InUseException ex) {
+			suite.out.error(ex.getMessage());
+			System.exit(1);
+			return;
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "suite-shutdown"));
 		try {
 			suite.run(started);
@@ -88,7 +103,14 @@ public final class LocalSuite {
 	private void run(long started) throws Exception {
 		if (this.options.wipe()) {
 			this.out.info("Wiping {}", this.options.dataDir());
-			AppImage.deleteRecursively(this.options.dataDir());
+			try (Stream<Path> entries = Files.list(this.options.dataDir())) {
+				for (Path entry : entries.toList()) {
+					// The lock file stays: it is what keeps another run out meanwhile.
+					if (!entry.getFileName().toString().equals(DataFolderLock.FILE_NAME)) {
+						AppImage.deleteRecursively(entry);
+					}
+				}
+			}
 		}
 		Files.createDirectories(this.options.dataDir());
 		this.keyEncryptionKey = KeyEncryptionKeyFile.readOrCreate(this.options.dataDir());
@@ -238,7 +260,9 @@ public final class LocalSuite {
 		running.forEach(ChildProcess::requestStop);
 		for (ChildProcess child : running) {
 			try {
-				child.awaitStop(Duration.ofSeconds(20));
+				// The first run after a build writes class-data archives on the way out:
+				// wait for every child to end, however long that takes on a busy host.
+				child.awaitStop(STOP_GRACE);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
