@@ -149,7 +149,10 @@ public abstract class TicketIntegrationTest {
 
 	/** chat-room-service opens a room. */
 	protected String openRoom(String orgId, String productName) {
-		String roomId = newId("room");
+		return openRoomWithId(orgId, newId("room"), productName);
+	}
+
+	protected String openRoomWithId(String orgId, String roomId, String productName) {
 		publish(orgId, roomId,
 				new RoomCreated(roomId, productName, newId("user"), "Hugo Dan", "eng", this.clock.instant()));
 		return roomId;

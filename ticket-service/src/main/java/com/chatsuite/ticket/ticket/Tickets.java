@@ -127,7 +127,7 @@ public class Tickets {
 	 * @param agentKey the agent
 	 * @return the tickets
 	 */
-	Flux<Ticket> heldBy(String agentKey) {
+	public Flux<Ticket> heldBy(String agentKey) {
 		Query query = Query.query(Criteria.where("agentKey").is(agentKey).and("status").in(TicketStatus.held()))
 			.with(Sort.by(Sort.Order.asc("assignedAt")));
 		return this.mongo.find(query, Ticket.class);
