@@ -28,15 +28,20 @@ public record EventsProperties(@DefaultValue("") String source, @DefaultValue("3
 	/**
 	 * The outbox relay.
 	 *
-	 * @param pollInterval how often the relay looks for events left behind (after a Kafka
-	 * outage, a restart or a save by another replica)
+	 * @param pollInterval how often the relay works through the documents marked as
+	 * having events it could not hand over (Kafka down, or older events of the same
+	 * document waiting)
 	 * @param sendTimeout how long one send may wait for the broker's acknowledgement
 	 * @param lease how long one replica holds a document's events before another may take
 	 * them over
 	 * @param batchSize documents relayed per round at most
+	 * @param sweepInterval how often every outbox collection is searched for events that
+	 * have waited longer than {@code sendTimeout} without being handed over (a replica
+	 * that stopped between its write and the hand-over)
 	 */
 	public record Outbox(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("35s") Duration sendTimeout,
-			@DefaultValue("60s") Duration lease, @DefaultValue("100") @Min(1) int batchSize) {
+			@DefaultValue("60s") Duration lease, @DefaultValue("100") @Min(1) int batchSize,
+			@DefaultValue("5m") Duration sweepInterval) {
 	}
 
 	/**

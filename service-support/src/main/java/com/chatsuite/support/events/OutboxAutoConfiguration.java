@@ -6,8 +6,6 @@ import java.util.List;
 import com.chatsuite.contracts.events.EventJson;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -22,7 +20,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
-import org.springframework.data.mongodb.core.mapping.event.ReactiveAfterSaveCallback;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -54,20 +51,6 @@ public class OutboxAutoConfiguration {
 			.distinct()
 			.toList();
 		return new OutboxRelay(mongo, kafka, collections, properties.outbox(), clock);
-	}
-
-	@Bean
-	@ConditionalOnBean(OutboxRelay.class)
-	ReactiveAfterSaveCallback<Object> outboxKick(ObjectProvider<OutboxRelay> relay) {
-		return new ReactiveAfterSaveCallback<>() {
-			@Override
-			public Publisher<Object> onAfterSave(Object entity, org.bson.Document document, String collection) {
-				if (entity instanceof HasOutbox carrier && !carrier.outbox().isEmpty()) {
-					relay.ifAvailable(OutboxRelay::kick);
-				}
-				return Mono.just(entity);
-			}
-		};
 	}
 
 	@Bean

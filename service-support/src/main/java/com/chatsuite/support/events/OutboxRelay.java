@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -31,15 +32,31 @@ import org.springframework.kafka.core.KafkaTemplate;
  * removes each one once the broker has acknowledged it. While Kafka is unreachable the
  * events simply stay where they are; they go out once it is back.
  * <p>
- * A replica takes a document's events under a time-limited lease, so two replicas do not
- * send the same events at once. A crash between the acknowledgement and the removal can
- * still send an event twice; consumers de-duplicate on the event id.
+ * Three paths, from the common to the rare, none of which searches a whole collection on
+ * the way of a request:
+ * <ol>
+ * <li><b>Hand-over.</b> Right after a write, {@link OutboxWrites} hands the document's
+ * new events to {@link #handOver}, which sends them in the background and removes them by
+ * the document's id. The request does not wait for Kafka.</li>
+ * <li><b>Pending markers.</b> When the hand-over cannot send (Kafka down, older events of
+ * the same document still waiting), it records the document in the small
+ * {@value #MARKERS} collection; the relay works through those markers every poll, one
+ * replica per marker under a time-limited lease, and drops a marker once its document's
+ * outbox is empty.</li>
+ * <li><b>Sweep.</b> Now and then (and once shortly after start) the relay looks through
+ * every outbox collection for events older than the send timeout and marks their
+ * documents: the events of a replica that crashed between its write and its
+ * hand-over.</li>
+ * </ol>
+ * In normal operation each event is sent once. A crash between the acknowledgement and
+ * the removal can still send one twice; consumers de-duplicate on the event id.
  */
 public class OutboxRelay implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(OutboxRelay.class);
+	/** The collection of documents whose events wait for the relay. */
+	public static final String MARKERS = "outbox_pending";
 
-	private static final String LEASE = "outboxLease";
+	private static final Log logger = LogFactory.getLog(OutboxRelay.class);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -57,7 +74,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
-	private volatile Disposable loop;
+	private volatile Disposable running;
 
 	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
 			EventsProperties.Outbox properties, Clock clock) {
@@ -68,17 +85,64 @@ public class OutboxRelay implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	/** Asks for a round now, for example right after a document with events was saved. */
+	/**
+	 * Sends the events a write has just added to a document, in the background. When
+	 * older events of the document still wait, or Kafka failed a moment ago, the document
+	 * is marked for the relay instead, so events keep their order.
+	 * @param collection the document's collection
+	 * @param id the document's id
+	 * @param pending the document's outbox after the write, oldest first
+	 * @param added how many of them the write added
+	 */
+	public void handOver(String collection, Object id, List<OutboxEvent> pending, int added) {
+		if (pending.isEmpty()) {
+			return;
+		}
+		Mono<Void> work = (pending.size() != added || this.failing.get()) ? mark(collection, id)
+				: Flux.fromIterable(pending)
+					.concatMap((event) -> send(event.topic(), event.key(), event.payload())
+						.then(remove(collection, id, event.eventId())))
+					.then()
+					.doOnSuccess((done) -> recovered())
+					.onErrorResume((ex) -> {
+						reportFailure(ex);
+						return mark(collection, id);
+					});
+		work.subscribe(null, (ex) -> logger.warn("Could not hand over or mark the events of " + collection + "/" + id
+				+ "; the sweep will find them: " + ex));
+	}
+
+	/** Asks for a round of the pending markers now. */
 	public void kick() {
 		this.kicks.tryEmitNext(0L);
 	}
 
 	/**
-	 * Relays everything pending now, one round.
+	 * Relays the events of every marked document now, one round.
 	 * @return the number of events sent
 	 */
 	public Mono<Long> relayPending() {
-		return Flux.fromIterable(this.collections).concatMap(this::relayCollection).reduce(0L, Long::sum);
+		return Mono.defer(this::claimMarker)
+			.flatMap(this::relayMarked)
+			.defaultIfEmpty(-1L)
+			.repeat(this.properties.batchSize() - 1L)
+			.takeWhile((sent) -> sent >= 0)
+			.reduce(0L, Long::sum);
+	}
+
+	/**
+	 * Marks every document whose events have waited longer than the send timeout, so the
+	 * relay sends them.
+	 * @return the number of documents marked
+	 */
+	public Mono<Long> sweep() {
+		Date before = Date.from(this.clock.instant().minus(this.properties.sendTimeout()));
+		Query stale = Query.query(Criteria.where(OutboxEvent.FIELD + ".0.createdAt").lt(before));
+		stale.fields().include("_id");
+		return Flux.fromIterable(this.collections)
+			.concatMap((collection) -> this.mongo.find(stale, Document.class, collection)
+				.concatMap((document) -> mark(collection, document.get("_id")).thenReturn(1L)))
+			.reduce(0L, Long::sum);
 	}
 
 	@Override
@@ -87,93 +151,125 @@ public class OutboxRelay implements SmartLifecycle {
 			return;
 		}
 		Flux<Long> ticks = Flux.interval(Duration.ZERO, this.properties.pollInterval(), Schedulers.parallel());
-		this.loop = Flux.merge(ticks, this.kicks.asFlux())
+		Disposable markers = Flux.merge(ticks, this.kicks.asFlux())
 			.onBackpressureDrop()
 			// One round at a time; a round repeats while it finds work, so a kick that
-			// arrives
-			// during a round is not lost.
+			// arrives during a round is not lost.
 			.concatMap((tick) -> relayUntilIdle(), 1)
 			.subscribe();
+		Disposable sweeps = Flux
+			.interval(this.properties.sendTimeout(), this.properties.sweepInterval(), Schedulers.parallel())
+			.onBackpressureDrop()
+			.concatMap((tick) -> sweep().doOnNext((marked) -> {
+				if (marked > 0) {
+					logger.info("Found the waiting events of " + marked + " documents; relaying them");
+					kick();
+				}
+			}).onErrorResume((ex) -> Mono.empty()), 1)
+			.subscribe();
+		this.running = Disposables.composite(markers, sweeps);
 	}
 
 	@Override
 	public void stop() {
-		Disposable current = this.loop;
+		Disposable current = this.running;
 		if (current != null) {
 			current.dispose();
-			this.loop = null;
+			this.running = null;
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.loop != null;
+		return this.running != null;
 	}
 
 	private Mono<Long> relayUntilIdle() {
 		return relayPending().expand((sent) -> (sent > 0) ? relayPending() : Mono.empty())
 			.reduce(0L, Long::sum)
-			.doOnNext((sent) -> recovered())
 			.onErrorResume((ex) -> {
 				reportFailure(ex);
 				return Mono.just(0L);
 			});
 	}
 
-	private Mono<Long> relayCollection(String collection) {
-		return Mono
-			.defer(() -> claim(collection).flatMap((document) -> relayDocument(collection, document))
-				.defaultIfEmpty(-1L))
-			.repeat(this.properties.batchSize() - 1)
-			.takeWhile((sent) -> sent >= 0)
-			.reduce(0L, Long::sum);
+	/** Records that a document has events waiting; marking it twice changes nothing. */
+	private Mono<Void> mark(String collection, Object id) {
+		Query marker = Query.query(Criteria.where("_id").is(markerId(collection, id)));
+		Update update = new Update().setOnInsert("collection", collection)
+			.setOnInsert("document", id)
+			.setOnInsert("since", Date.from(this.clock.instant()));
+		return this.mongo.upsert(marker, update, MARKERS).doOnSuccess((result) -> kick()).then();
 	}
 
-	/** Takes the lease on one document with pending events, or completes empty. */
-	private Mono<Document> claim(String collection) {
+	/** Takes the lease on one marker, or completes empty. */
+	private Mono<Document> claimMarker() {
 		Date now = Date.from(this.clock.instant());
-		Query pending = Query.query(Criteria.where(OutboxEvent.FIELD + ".0")
-			.exists(true)
-			.orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE + ".until").lt(now)));
-		Update lease = Update.update(LEASE, new Document("owner", this.owner).append("until",
+		Query free = Query.query(new Criteria().orOperator(Criteria.where("lease").exists(false),
+				Criteria.where("lease.until").lt(now)));
+		Update lease = Update.update("lease", new Document("owner", this.owner).append("until",
 				Date.from(this.clock.instant().plus(this.properties.lease()))));
-		return this.mongo.findAndModify(pending, lease, FindAndModifyOptions.options().returnNew(true), Document.class,
-				collection);
+		return this.mongo.findAndModify(free, lease, FindAndModifyOptions.options().returnNew(true), Document.class,
+				MARKERS);
 	}
 
-	/** Sends one document's events in order and answers how many were sent. */
-	private Mono<Long> relayDocument(String collection, Document document) {
-		Object id = document.get("_id");
-		List<Document> events = document.getList(OutboxEvent.FIELD, Document.class, List.of());
-		return Flux.fromIterable(events)
-			.concatMap((event) -> send(event).then(remove(collection, id, event.getString(OutboxEvent.EVENT_ID))))
-			.count()
-			.flatMap((sent) -> release(collection, id).thenReturn(sent))
-			.onErrorResume((ex) -> release(collection, id).then(Mono.error(ex)));
+	/** Sends a marked document's events in order; drops the marker once none is left. */
+	private Mono<Long> relayMarked(Document marker) {
+		String collection = marker.getString("collection");
+		Object id = marker.get("document");
+		return this.mongo.findById(id, Document.class, collection)
+			.map((document) -> document.getList(OutboxEvent.FIELD, Document.class, List.of()))
+			.defaultIfEmpty(List.of())
+			.flatMap((events) -> Flux.fromIterable(events)
+				.concatMap((event) -> send(event.getString("topic"), event.getString("key"), event.getString("payload"))
+					.then(remove(collection, id, event.getString(OutboxEvent.EVENT_ID))))
+				.count())
+			.flatMap((sent) -> unmark(marker).thenReturn(sent))
+			.doOnNext((sent) -> recovered())
+			.onErrorResume((ex) -> release(marker).then(Mono.error(ex)));
 	}
 
-	private Mono<Void> send(Document event) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
-				event.getString("payload").getBytes(StandardCharsets.UTF_8));
+	private Mono<Void> send(String topic, String key, String payload) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+				payload.getBytes(StandardCharsets.UTF_8));
 		// Structured-mode CloudEvents over Kafka: the whole envelope is the value.
 		record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
 		// send() itself may wait for topic metadata (max.block.ms), so it must not run on
-		// the
-		// MongoDB driver's or an event-loop thread.
+		// the MongoDB driver's or an event-loop thread.
 		return Mono.fromFuture(() -> this.kafka.send(record))
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.properties.sendTimeout())
 			.then();
 	}
 
+	/** Removes one sent event, by the document's id alone (its index, in any store). */
 	private Mono<Void> remove(String collection, Object id, String eventId) {
 		Update pull = new Update().pull(OutboxEvent.FIELD, new Document(OutboxEvent.EVENT_ID, eventId));
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection).then();
 	}
 
-	private Mono<Void> release(String collection, Object id) {
-		Query mine = Query.query(Criteria.where("_id").is(id).and(LEASE + ".owner").is(this.owner));
-		return this.mongo.updateFirst(mine, new Update().unset(LEASE), collection).then();
+	/**
+	 * Drops a marker held by this replica, unless its document got new events meanwhile.
+	 */
+	private Mono<Void> unmark(Document marker) {
+		String collection = marker.getString("collection");
+		Object id = marker.get("document");
+		return this.mongo.findById(id, Document.class, collection)
+			.map((document) -> !document.getList(OutboxEvent.FIELD, Document.class, List.of()).isEmpty())
+			.defaultIfEmpty(false)
+			.flatMap((more) -> more ? release(marker) : this.mongo
+				.remove(Query.query(Criteria.where("_id").is(marker.get("_id")).and("lease.owner").is(this.owner)),
+						MARKERS)
+				.then());
+	}
+
+	private Mono<Void> release(Document marker) {
+		Query mine = Query.query(Criteria.where("_id").is(marker.get("_id")).and("lease.owner").is(this.owner));
+		return this.mongo.updateFirst(mine, new Update().unset("lease"), MARKERS).then();
+	}
+
+	private static String markerId(String collection, Object id) {
+		return collection + "/" + id;
 	}
 
 	private void reportFailure(Throwable ex) {

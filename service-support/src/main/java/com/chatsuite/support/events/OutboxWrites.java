@@ -15,7 +15,9 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Stores a change together with the event describing it, in one single-document write,
- * then asks the outbox relay to send the event at once rather than at its next poll.
+ * then hands the event to the outbox relay, which sends it in the background at once.
+ * Every write of a document with an outbox goes through here: a save elsewhere would
+ * leave its events to the relay's occasional sweep.
  * <p>
  * A write can fail after the server applied it (a connection lost before the answer, or
  * the embedded test store failing while recording it in its oplog). Such an outcome is
@@ -42,11 +44,11 @@ public class OutboxWrites {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T extends Aggregate> Mono<T> insert(T document) {
+		Class<T> type = (Class<T>) document.getClass();
 		return this.mongo.insert(document)
 			.onErrorResume(OutboxWrites::isUnknownOutcome,
-					(ex) -> this.mongo.findById(document.id(), (Class<T>) document.getClass())
-						.switchIfEmpty(Mono.error(ex)))
-			.doOnNext((stored) -> kick());
+					(ex) -> this.mongo.findById(document.id(), type).switchIfEmpty(Mono.error(ex)))
+			.doOnNext((stored) -> handOver(type, stored.id(), stored, document.outbox().size()));
 	}
 
 	/**
@@ -111,15 +113,29 @@ public class OutboxWrites {
 		return this.mongo
 			.findAndModify(Query.query(condition), update, FindAndModifyOptions.options().returnNew(true), type)
 			.onErrorMap(OutboxWrites::isUnknownOutcome, (ex) -> new ConcurrentChange())
-			.doOnNext((stored) -> kick());
+			.doOnNext((stored) -> handOver(type, idOf(type, stored), stored, events.size()));
+	}
+
+	private Object idOf(Class<?> type, Object stored) {
+		return this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(type)
+			.getIdentifierAccessor(stored)
+			.getIdentifier();
 	}
 
 	private static boolean isUnknownOutcome(Throwable ex) {
 		return ex instanceof UncategorizedMongoDbException || ex instanceof DataAccessResourceFailureException;
 	}
 
-	private void kick() {
-		this.relay.ifAvailable(OutboxRelay::kick);
+	/**
+	 * Hands the document's new events to the relay, which sends them in the background.
+	 */
+	private void handOver(Class<?> type, Object id, HasOutbox stored, int added) {
+		OutboxRelay relay = this.relay.getIfAvailable();
+		if (relay != null) {
+			relay.handOver(this.mongo.getCollectionName(type), id, stored.outbox(), added);
+		}
 	}
 
 	/**

@@ -2,9 +2,9 @@ package com.chatsuite.support.sample;
 
 import com.chatsuite.contracts.events.directory.OperatorCreated;
 import com.chatsuite.support.events.OutboxEvents;
+import com.chatsuite.support.events.OutboxWrites;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,20 +15,20 @@ public class ParcelService {
 
 	private final ParcelRepository parcels;
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final OutboxEvents events;
 
-	ParcelService(ParcelRepository parcels, ReactiveMongoTemplate mongo, OutboxEvents events) {
+	private final OutboxWrites writes;
+
+	ParcelService(ParcelRepository parcels, OutboxEvents events, OutboxWrites writes) {
 		this.parcels = parcels;
-		this.mongo = mongo;
 		this.events = events;
+		this.writes = writes;
 	}
 
 	public Mono<Parcel> create(String id, String label) {
 		Parcel parcel = new Parcel(id, label, null);
 		OperatorCreated data = new OperatorCreated(id, label + "@example.com", label, "livechat", true);
-		return this.mongo.insert(parcel.withEvent(this.events.of(id, "org-1", data)));
+		return this.writes.insert(parcel.withEvent(this.events.of(id, "org-1", data)));
 	}
 
 	public Mono<Parcel> find(String id) {

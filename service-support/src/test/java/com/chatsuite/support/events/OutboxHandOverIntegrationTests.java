@@ -1,0 +1,121 @@
+package com.chatsuite.support.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.chatsuite.contracts.events.CloudEvent;
+import com.chatsuite.contracts.events.EventJson;
+import com.chatsuite.contracts.events.Topics;
+import com.chatsuite.contracts.events.directory.OperatorCreated;
+import com.chatsuite.support.sample.Parcel;
+import com.chatsuite.support.sample.ParcelService;
+import com.chatsuite.support.sample.SampleApplication;
+import com.chatsuite.testsupport.EventCollector;
+import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay's three paths: a write hands its events over and they go out without the
+ * relay searching anything; events that could not be handed over wait under a marker;
+ * events left behind without a marker are found by the sweep.
+ */
+@SuiteIntegrationTest(classes = SampleApplication.class)
+class OutboxHandOverIntegrationTests {
+
+	@Autowired
+	private ParcelService parcels;
+
+	@Autowired
+	private OutboxRelay relay;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
+
+	@Autowired
+	private EventJson json;
+
+	@Autowired
+	private OutboxEvents events;
+
+	private EventCollector collector;
+
+	@BeforeEach
+	void collect() {
+		this.collector = EventCollector.of(Topics.DIRECTORY_OPERATORS);
+	}
+
+	@AfterEach
+	void stopCollecting() throws InterruptedException {
+		this.collector.close();
+	}
+
+	@Test
+	void aWriteHandsItsEventOverAndNoMarkerIsLeft() {
+		String id = UUID.randomUUID().toString();
+		StepVerifier.create(this.parcels.create(id, "handed-over")).expectNextCount(1).verifyComplete();
+		await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(id).size() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> pendingOf(id).isEmpty());
+		assertThat(marker(id)).as("a handed-over event needs no marker").isNull();
+	}
+
+	@Test
+	void eventsLeftBehindWithoutAMarkerAreFoundByTheSweepAndSentOnce() {
+		String id = UUID.randomUUID().toString();
+		// As a replica that stopped between its write and the hand-over leaves them.
+		OutboxEvent event = this.events.of(id, "org-1",
+				new OperatorCreated(id, "left@example.com", "left", "livechat", true));
+		OutboxEvent old = new OutboxEvent(event.eventId(), event.topic(), event.key(), event.payload(),
+				Instant.now().minus(Duration.ofMinutes(5)));
+		StepVerifier.create(this.mongo.insert(new Parcel(id, "left-behind", List.of(old))))
+			.expectNextCount(1)
+			.verifyComplete();
+
+		StepVerifier.create(this.relay.sweep())
+			.assertNext((marked) -> assertThat(marked).isPositive())
+			.verifyComplete();
+		await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(id).size() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> pendingOf(id).isEmpty() && marker(id) == null);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> eventsFor(id).size() == 1);
+	}
+
+	@Test
+	void theSweepLeavesFreshEventsToTheirHandOver() {
+		String id = UUID.randomUUID().toString();
+		OutboxEvent fresh = this.events.of(id, "org-1",
+				new OperatorCreated(id, "fresh@example.com", "fresh", "livechat", true));
+		StepVerifier.create(this.mongo.insert(new Parcel(id, "fresh", List.of(fresh))))
+			.expectNextCount(1)
+			.verifyComplete();
+		this.relay.sweep().block(Duration.ofSeconds(10));
+		assertThat(marker(id)).isNull();
+	}
+
+	private Document marker(String id) {
+		return this.mongo.findById("parcels/" + id, Document.class, OutboxRelay.MARKERS).block(Duration.ofSeconds(5));
+	}
+
+	private List<CloudEvent<?>> eventsFor(String subject) {
+		return this.collector.records()
+			.stream()
+			.filter((record) -> subject.equals(record.key()))
+			.<CloudEvent<?>>map((record) -> this.json.fromBytes(record.value()))
+			.toList();
+	}
+
+	private List<OutboxEvent> pendingOf(String id) {
+		return this.parcels.find(id).map(Parcel::outbox).blockOptional().orElse(List.of());
+	}
+
+}
