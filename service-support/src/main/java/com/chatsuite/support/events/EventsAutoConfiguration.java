@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.chatsuite.contracts.events.EventFormatException;
 import com.chatsuite.contracts.events.EventJson;
+import com.chatsuite.contracts.events.TopicSettings;
 import com.chatsuite.contracts.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -47,15 +48,14 @@ public class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(KafkaAdmin.class)
 	KafkaAdmin.NewTopics suiteTopics(EventsProperties properties) {
+		// Settings from the one declaration (TopicSettings): whichever service starts
+		// first creates each topic as the Kubernetes KafkaTopic resources describe it.
 		List<NewTopic> topics = new ArrayList<>();
-		for (String topic : Topics.ALL) {
-			topics.add(TopicBuilder.name(topic)
+		for (TopicSettings settings : TopicSettings.ALL) {
+			topics.add(TopicBuilder.name(settings.name())
 				.partitions(properties.partitions())
 				.replicas(properties.replicas())
-				.build());
-			topics.add(TopicBuilder.name(Topics.deadLetter(topic))
-				.partitions(properties.partitions())
-				.replicas(properties.replicas())
+				.configs(settings.configs())
 				.build());
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

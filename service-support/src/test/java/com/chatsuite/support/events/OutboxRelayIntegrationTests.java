@@ -2,10 +2,12 @@ package com.chatsuite.support.events;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.EventJson;
+import com.chatsuite.contracts.events.TopicSettings;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
 import com.chatsuite.support.sample.ParcelService;
@@ -13,6 +15,10 @@ import com.chatsuite.support.sample.SampleApplication;
 import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.SuiteInfrastructure;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +48,24 @@ class OutboxRelayIntegrationTests {
 	@AfterEach
 	void stopCollecting() throws InterruptedException {
 		this.collector.close();
+	}
+
+	@Test
+	void topicsAreCreatedWithTheirDeclaredCompactionAndRetention() throws Exception {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.kafkaBootstrapServers()))) {
+			for (String topic : List.of(Topics.AUTH_REVOCATIONS, Topics.DIRECTORY_OPERATORS,
+					Topics.deadLetter(Topics.CHAT_ROOMS))) {
+				ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+				await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+					Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+					TopicSettings.of(topic)
+						.configs()
+						.forEach((name, value) -> assertThat(config.get(name).value()).as(topic + " " + name)
+							.isEqualTo(value));
+				});
+			}
+		}
 	}
 
 	@Test
