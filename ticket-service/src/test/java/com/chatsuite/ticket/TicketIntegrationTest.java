@@ -153,6 +153,10 @@ public abstract class TicketIntegrationTest {
 	}
 
 	protected String openRoomWithId(String orgId, String roomId, String productName) {
+		// Rooms a visitor opens one after the other are not opened in the same
+		// millisecond;
+		// the queue is ordered by opening time.
+		this.clock.advance(Duration.ofMillis(1));
 		publish(orgId, roomId,
 				new RoomCreated(roomId, productName, newId("user"), "Hugo Dan", "eng", this.clock.instant()));
 		return roomId;

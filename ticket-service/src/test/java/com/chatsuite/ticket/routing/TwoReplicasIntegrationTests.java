@@ -151,10 +151,10 @@ class TwoReplicasIntegrationTests extends TicketIntegrationTest {
 	}
 
 	private WebTestClient startSecondReplica() {
+		// Arguments, so they override the service's own application.properties.
 		this.second = new SpringApplicationBuilder(TicketServiceApplication.class)
 			.initializers(new SuiteInfrastructureInitializer())
-			.properties("server.port=0", "suite.security.jwks-uri=" + TestTokens.shared().jwksUri())
-			.run();
+			.run("--server.port=0", "--suite.security.jwks-uri=" + TestTokens.shared().jwksUri());
 		KafkaListenerEndpointRegistry secondListeners = this.second.getBean(KafkaListenerEndpointRegistry.class);
 		// Both replicas must own room partitions before the rooms arrive.
 		eventually().atMost(Duration.ofSeconds(60))
