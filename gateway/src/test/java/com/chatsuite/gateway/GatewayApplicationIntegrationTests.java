@@ -5,14 +5,30 @@ import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import static com.chatsuite.testsupport.HealthAssertions.assertLive;
-import static com.chatsuite.testsupport.HealthAssertions.assertReadyWith;
+import static com.chatsuite.testsupport.HealthAssertions.assertReadyWithDetails;
+import static com.chatsuite.testsupport.HealthAssertions.assertStatusOnly;
 
 @SuiteIntegrationTest
 class GatewayApplicationIntegrationTests extends StubbedGatewayTest {
 
 	@Test
 	void startsAndIsReadyOnceKafkaAnswers() {
-		assertReadyWith(this.web, "kafka");
+		assertReadyWithDetails(this.web, Tokens.platform().compact(), "kafka");
+	}
+
+	@Test
+	void publicHealthTellsTheStatusOnlyWithoutThePlatformAdminToken() {
+		for (String path : new String[] { "/actuator/health", "/actuator/health/readiness",
+				"/actuator/health/liveness" }) {
+			assertStatusOnly(this.web, path);
+		}
+		this.web.get()
+			.uri("/actuator/health/readiness")
+			.headers((headers) -> headers.setBearerAuth(Tokens.addon().compact()))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.components")
+			.doesNotExist();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.chatsuite.testsupport;
 
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -27,6 +28,44 @@ public final class HealthAssertions {
 		for (String component : components) {
 			body.jsonPath("$.components." + component + ".status").isEqualTo("UP");
 		}
+	}
+
+	/**
+	 * Asserts readiness is UP and includes the given components, each UP, as an
+	 * application that shows details only to the platform administrator answers them.
+	 * @param web a client bound to the application
+	 * @param platformToken a platform admin token
+	 * @param components the health components readiness must include
+	 */
+	public static void assertReadyWithDetails(WebTestClient web, String platformToken, String... components) {
+		WebTestClient.BodyContentSpec body = web.get()
+			.uri("/actuator/health/readiness")
+			.headers((headers) -> headers.setBearerAuth(platformToken))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		for (String component : components) {
+			body.jsonPath("$.components." + component + ".status").isEqualTo("UP");
+		}
+	}
+
+	/**
+	 * Asserts a health endpoint answers its status and nothing else: no components, no
+	 * details.
+	 * @param web a client bound to the application
+	 * @param path the health path
+	 */
+	public static void assertStatusOnly(WebTestClient web, String path) {
+		web.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("{\"status\":\"UP\"}", JsonCompareMode.STRICT);
 	}
 
 	/**
