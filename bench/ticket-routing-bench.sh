@@ -4,7 +4,7 @@
 # until the ticket-closed event (CHAT_CLOSED) reaches that stream; p50/p99/max at RATE rooms/s
 # with AGENTS online agents, then a ramp to find the highest routing rate sustained.
 #
-#   bench/ticket-routing-bench.sh        (AGENTS=20 RATE=200 SECONDS=20 RAMP="300 400 600")
+#   bench/ticket-routing-bench.sh        (AGENTS=20 RATE=200 SECONDS=20 RAMP="300 400 600"; RAMP="" for none)
 #
 # Uses the suite already running on this machine if the gateway answers; otherwise starts
 # ./run-local.sh (which builds if needed) with a throw-away data folder and stops it at the
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 AGENTS=${AGENTS:-20}
 RATE=${RATE:-200}
 SECONDS_PER_PHASE=${SECONDS:-20}
-RAMP=${RAMP:-300 400 600}
+RAMP=${RAMP-300 400 600}
 gateway=http://127.0.0.1:${GATEWAY_PORT:-8080}
 rooms=http://127.0.0.1:${CHAT_ROOM_SERVICE_PORT:-8085}
 tickets=http://127.0.0.1:${TICKET_SERVICE_PORT:-8084}

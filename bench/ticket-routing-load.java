@@ -52,6 +52,8 @@ public class TicketRoutingLoad {
 
 	private static HttpClient roomService;
 
+	private static final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+
 	public static void main(String[] args) throws Exception {
 		String gateway = args[0];
 		String orgId = args[3];
@@ -147,8 +149,8 @@ public class TicketRoutingLoad {
 				.uri("/api/v2/room-control/")
 				.send(ByteBufFlux.fromString(Mono.just(body)))
 				.responseSingle((response, content) -> content.asString()
-					.map((text) -> (response.status().code() == 200) ? text : "HTTP " + response.status().code()))
-				.subscribe(TicketRoutingLoad::roomOpened, (error) -> failed.incrementAndGet());
+					.map((text) -> (response.status().code() == 200) ? text : "HTTP " + response.status().code() + " " + text))
+				.subscribe(TicketRoutingLoad::roomOpened, (error) -> failure("open: " + error));
 		}
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -163,6 +165,8 @@ public class TicketRoutingLoad {
 		System.out.printf("%-8s %6d %8.0f %7.2f%% %6d %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f%n", name, rate,
 				total / elapsed, 100.0 * assigned.length / Math.max(1, opened.get()), failed.get(), ms(assigned, 0.5),
 				ms(assigned, 0.99), ms(assigned, 1.0), ms(closed, 0.5), ms(closed, 0.99), ms(closed, 1.0));
+		errors.forEach((error) -> System.out.println("         first errors: " + error));
+		errors.clear();
 	}
 
 	private static final Pattern INSERTED = Pattern.compile("\"inserted_id\":\"([^\"]+)\"");
@@ -174,7 +178,7 @@ public class TicketRoutingLoad {
 		Matcher id = INSERTED.matcher(answer);
 		Matcher token = TOKEN.matcher(answer);
 		if (!id.find() || !token.find()) {
-			failed.incrementAndGet();
+			failure("open: " + answer);
 			return;
 		}
 		opened.incrementAndGet();
@@ -182,6 +186,12 @@ public class TicketRoutingLoad {
 		room.token = token.group(1);
 		room.createdAt = now;
 		room.maybeClose(id.group(1));
+	}
+
+	private static void failure(String what) {
+		if (failed.incrementAndGet() <= 3) {
+			errors.add(what.substring(0, Math.min(200, what.length())));
+		}
 	}
 
 	private static double ms(long[] sorted, double quantile) {
@@ -221,9 +231,9 @@ public class TicketRoutingLoad {
 						this.closeAnsweredAt = System.nanoTime();
 					}
 					else {
-						failed.incrementAndGet();
+						failure("close: HTTP " + status);
 					}
-				}, (error) -> failed.incrementAndGet());
+				}, (error) -> failure("close: " + error));
 		}
 
 	}
