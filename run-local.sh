@@ -9,6 +9,9 @@
 #     --wipe          delete the data folder first
 #   Ports: GATEWAY_PORT (8080), AUTH_SERVICE_PORT (8081) ... CHAT_ROOM_SERVICE_PORT (8085),
 #   KAFKA_PORT (9092), MONGO_PORT (27017).
+#   JVM flags: quick-start ones (C1 only, serial GC, small heaps) unless SUITE_APP_JAVA_OPTS
+#   (applications) and LAUNCHER_JAVA_OPTS (Kafka and the store) say otherwise; benchmarks
+#   set both for the full JIT.
 set -euo pipefail
 cd "$(dirname "$0")"
 home=$(pwd)
@@ -19,7 +22,7 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 case " $* " in
 *" --help "* | *" -h "*)
-	sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
 	exit 0
 	;;
 esac
@@ -53,4 +56,4 @@ else
 	cds="-XX:ArchiveClassesAtExit=$archive -Xlog:cds=off"
 fi
 # shellcheck disable=SC2086
-exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx768m $cds -jar "$launcher" "$@"
+exec java ${LAUNCHER_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx768m} $cds -jar "$launcher" "$@"

@@ -73,10 +73,16 @@ final class AppImage {
 		return !Files.exists(archive());
 	}
 
-	/** The command that starts this application with the archive. */
-	List<String> command(String java) {
+	/**
+	 * The command that starts this application with the archive.
+	 * @param java the java executable
+	 * @param jvmFlags the JVM flags, {@link #DEV_JVM_FLAGS} unless the run asks for
+	 * others
+	 * @return the command
+	 */
+	List<String> command(String java, List<String> jvmFlags) {
 		List<String> command = new ArrayList<>(List.of(java));
-		command.addAll(DEV_JVM_FLAGS);
+		command.addAll(jvmFlags);
 		if (recordsArchive()) {
 			command.add("-XX:ArchiveClassesAtExit=" + archive());
 		}

@@ -171,7 +171,7 @@ public final class LocalSuite {
 
 	private void startChild(String java, ServiceDefinition service) throws IOException {
 		AppImage image = AppImage.of(this.options.home(), service.module());
-		List<String> command = new ArrayList<>(image.command(java));
+		List<String> command = new ArrayList<>(image.command(java, appJvmFlags()));
 		command.add(command.size() - 2, "-Dsuite.parent-pid=" + ProcessHandle.current().pid());
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + this.options.portOf(service),
 				"--spring.mongodb.uri=" + this.mongo.connectionString(),
@@ -276,6 +276,15 @@ public final class LocalSuite {
 		}
 		this.out.info("Suite stopped.");
 		this.stopped.countDown();
+	}
+
+	/**
+	 * The applications' JVM flags: the quick-start development flags, or the flags of
+	 * {@code SUITE_APP_JAVA_OPTS} (benchmarks run the full JIT with it).
+	 */
+	private static List<String> appJvmFlags() {
+		String flags = env("SUITE_APP_JAVA_OPTS", "");
+		return flags.isBlank() ? AppImage.DEV_JVM_FLAGS : List.of(flags.trim().split("\\s+"));
 	}
 
 	private static String env(String variable, String fallback) {

@@ -8,8 +8,8 @@ import com.chatsuite.local.infra.EmbeddedKafkaBroker;
 import com.chatsuite.local.infra.EmbeddedMongo;
 
 /**
- * A real Kafka broker (KRaft) and mongo-java-server with its oplog, both in the test JVM.
- * No Docker needed.
+ * A real Kafka broker (KRaft) and mongo-java-server, both in the test JVM. No Docker
+ * needed.
  */
 final class EmbeddedTestInfrastructure implements TestInfrastructure {
 

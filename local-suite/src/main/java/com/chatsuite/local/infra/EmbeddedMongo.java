@@ -12,8 +12,13 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) in this JVM, reached by the real
- * MongoDB driver. The oplog is enabled so that change streams work. Backed by an H2 file
- * when given one (data survives a restart), in memory otherwise.
+ * MongoDB driver. Backed by an H2 file when given one (data survives a restart), in
+ * memory otherwise.
+ * <p>
+ * Without an oplog, so without change streams, which no service uses: the oplog is one
+ * collection behind one lock that every write of every database goes through, and it
+ * grows without bound. With it, the chat benchmark's writes queued for tens of
+ * milliseconds each behind that lock (bench/chat-bench.sh).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -28,7 +33,6 @@ public final class EmbeddedMongo implements AutoCloseable {
 	private EmbeddedMongo(MongoBackend backend, int port) {
 		this.backend = backend;
 		this.server = new MongoServer(backend);
-		this.server.enableOplog();
 		this.server.bind(HOST, port);
 		this.port = this.server.getLocalAddress().getPort();
 	}

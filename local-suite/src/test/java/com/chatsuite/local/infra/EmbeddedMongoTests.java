@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,20 +27,6 @@ class EmbeddedMongoTests {
 			Document found = client.getDatabase("check").getCollection("things").find(new Document("_id", "a")).first();
 			assertThat(found).isNotNull();
 			assertThat(found.getInteger("v")).isEqualTo(1);
-		}
-	}
-
-	@Test
-	void changeStreamsWorkBecauseTheOplogIsEnabled() {
-		try (EmbeddedMongo mongo = EmbeddedMongo.inMemory(0);
-				MongoClient client = MongoClients.create(mongo.connectionString())) {
-			var collection = client.getDatabase("check").getCollection("watched");
-			collection.insertOne(new Document("_id", "seed"));
-			try (var cursor = collection.watch().cursor()) {
-				collection.insertOne(new Document("_id", "b").append("v", 2));
-				ChangeStreamDocument<Document> change = cursor.next();
-				assertThat(change.getFullDocument()).containsEntry("_id", "b");
-			}
 		}
 	}
 
