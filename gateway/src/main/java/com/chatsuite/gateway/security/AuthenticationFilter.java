@@ -2,6 +2,7 @@ package com.chatsuite.gateway.security;
 
 import com.chatsuite.gateway.WebFilterOrder;
 import com.chatsuite.gateway.errors.ApiErrorResponses;
+import com.chatsuite.support.security.PresentedToken;
 import com.chatsuite.support.security.TokenRejectedException;
 import com.chatsuite.support.security.TokenRejectedException.Reason;
 import com.chatsuite.support.security.TokenVerifier;
@@ -92,6 +93,9 @@ class AuthenticationFilter implements WebFilter, Ordered {
 
 	private Mono<Void> refuse(ServerWebExchange exchange, TokenRealm tokenRealm, TokenRejectedException ex) {
 		if (ex.reason() == Reason.UNVERIFIABLE) {
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, String.valueOf(PresentedToken.UNVERIFIABLE_RETRY_AFTER_SECONDS));
 			return this.errors.send(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 					"access tokens cannot be checked right now (" + ex.getMessage() + "), try again later", null);
 		}

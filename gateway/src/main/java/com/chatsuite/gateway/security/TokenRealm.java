@@ -3,9 +3,9 @@ package com.chatsuite.gateway.security;
 import java.util.Set;
 
 import com.chatsuite.gateway.errors.ApiFamily;
+import com.chatsuite.support.security.PresentedToken;
 import com.chatsuite.support.security.TokenKind;
 import com.chatsuite.support.security.TokenRejectedException;
-import com.chatsuite.support.security.TokenRejectedException.Reason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -35,9 +35,7 @@ enum TokenRealm {
 	CHAT("/api/v2", TokenKind.AGENT, false);
 
 	/** The addon admin API's own header for the access token. */
-	static final String ACCESS_TOKEN_HEADER = "access_token";
-
-	private static final String BEARER = "Bearer ";
+	static final String ACCESS_TOKEN_HEADER = PresentedToken.ACCESS_TOKEN_HEADER;
 
 	private final String prefix;
 
@@ -76,28 +74,15 @@ enum TokenRealm {
 	}
 
 	/**
-	 * The token a request presents for this realm.
+	 * The token a request presents for this realm, by the rule the services apply too.
 	 * @param headers the request headers
 	 * @return the compact token, {@code null} when none is presented
 	 * @throws TokenRejectedException when {@code Authorization} holds something other
 	 * than a Bearer token
+	 * @see PresentedToken
 	 */
 	@Nullable String tokenIn(HttpHeaders headers) {
-		if (this.accessTokenHeader) {
-			String token = headers.getFirst(ACCESS_TOKEN_HEADER);
-			if (token != null && !token.isBlank()) {
-				return token.trim();
-			}
-		}
-		String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-		if (authorization == null || authorization.isBlank()) {
-			return null;
-		}
-		if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			throw new TokenRejectedException(Reason.MALFORMED,
-					"Authorization header is not a Bearer token (expected 'Authorization: Bearer <token>')");
-		}
-		return authorization.substring(BEARER.length()).trim();
+		return PresentedToken.from(headers, this.accessTokenHeader);
 	}
 
 }

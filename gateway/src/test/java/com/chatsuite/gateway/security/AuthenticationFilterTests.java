@@ -105,6 +105,7 @@ class AuthenticationFilterTests {
 				MockServerHttpRequest.get("/partner/workspaces")
 					.header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.apiKey().compact()));
 		assertThat(refused.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(refused.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
 		assertThat(refused.getResponse().getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
 		StepVerifier.create(refused.getResponse().getBodyAsString())
 			.assertNext(

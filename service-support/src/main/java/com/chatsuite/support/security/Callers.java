@@ -5,20 +5,17 @@ import java.util.Set;
 import com.chatsuite.support.web.ApiException;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Who is calling: the token of a request verified again in the service (the gateway
- * checked it already; this is defence in depth). Reads the addon API's
- * {@code access_token} header or {@code Authorization: Bearer}.
+ * checked it already; this is defence in depth), read where the gateway reads it
+ * ({@link PresentedToken}).
  */
 public class Callers {
 
 	/** The addon API's own header for the access token. */
-	public static final String ACCESS_TOKEN_HEADER = "access_token";
-
-	private static final long UNVERIFIABLE_RETRY_AFTER_SECONDS = 5;
+	public static final String ACCESS_TOKEN_HEADER = PresentedToken.ACCESS_TOKEN_HEADER;
 
 	private final TokenVerifier verifier;
 
@@ -34,7 +31,9 @@ public class Callers {
 	 * fetched, which says nothing about the token)
 	 */
 	public Mono<TokenClaims> require(ServerWebExchange exchange, TokenKind... kinds) {
-		return this.verifier.verify(token(exchange), Set.of(kinds))
+		return Mono
+			.defer(() -> this.verifier.verify(PresentedToken.from(exchange.getRequest().getHeaders(), true),
+					Set.of(kinds)))
 			.onErrorMap(TokenRejectedException.class, (ex) -> rejection(ex, ACCESS_TOKEN_HEADER));
 	}
 
@@ -49,18 +48,9 @@ public class Callers {
 		if (ex.reason() == TokenRejectedException.Reason.UNVERIFIABLE) {
 			return ApiException.unavailable(
 					"access tokens cannot be checked right now (" + ex.getMessage() + "), try again later",
-					UNVERIFIABLE_RETRY_AFTER_SECONDS);
+					PresentedToken.UNVERIFIABLE_RETRY_AFTER_SECONDS);
 		}
 		return ApiException.unauthorized(field, ex.getMessage());
-	}
-
-	private static String token(ServerWebExchange exchange) {
-		HttpHeaders headers = exchange.getRequest().getHeaders();
-		String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return authorization.substring(7).trim();
-		}
-		return headers.getFirst(ACCESS_TOKEN_HEADER);
 	}
 
 }

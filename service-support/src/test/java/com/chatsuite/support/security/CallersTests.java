@@ -54,6 +54,22 @@ class CallersTests {
 			.verify(Duration.ofSeconds(5));
 	}
 
+	@Test
+	void anAuthorizationHeaderThatIsNotBearerIsRefusedAsAtTheGateway() {
+		Callers callers = new Callers(new TokenVerifier((keyId) -> Mono.empty(), new RevocationList(this.clock),
+				this.properties, this.clock));
+		// An Authorization header that is not a Bearer token is refused, never skipped.
+		StepVerifier
+			.create(callers.require(MockServerWebExchange.from(MockServerHttpRequest.get("/admin/domain/x")
+				.header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz")), TokenKind.ADDON))
+			.expectErrorSatisfies((ex) -> {
+				ApiException api = (ApiException) ex;
+				assertThat(api.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(api.getMessage()).contains("not a Bearer token");
+			})
+			.verify(Duration.ofSeconds(5));
+	}
+
 	private static MockServerWebExchange withBearer(String token) {
 		return MockServerWebExchange
 			.from(MockServerHttpRequest.get("/admin/domain/x").header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
