@@ -44,7 +44,10 @@ if ready "$gateway" && ready "$tickets" && ready "$rooms"; then
 	echo "Using the suite already running."
 else
 	echo "Starting the suite (./run-local.sh, data in $work/data; builds first if the code changed)..."
-	./run-local.sh --data-dir "$work/data" --logs-dir "$work/logs" >"$work/console.out" 2>&1 &
+	# The full JIT (not the quick-start C1-only flags of a plain local run), as chat-bench does.
+	SUITE_APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -Xms64m -Xmx320m -XX:+ExitOnOutOfMemoryError -Dspring.jmx.enabled=false"} \
+	LAUNCHER_JAVA_OPTS=${LAUNCHER_JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -Xmx768m"} \
+		./run-local.sh --data-dir "$work/data" --logs-dir "$work/logs" >"$work/console.out" 2>&1 &
 	suite_pid=$!
 	for _ in $(seq 1 1800); do
 		grep -q 'Suite ready' "$work/console.out" && break
