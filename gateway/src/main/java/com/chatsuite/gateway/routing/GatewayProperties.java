@@ -64,7 +64,8 @@ public record GatewayProperties(@DefaultValue @Valid @NotNull Services services,
 	 * shown together at {@code /docs}
 	 */
 	public record Docs(@DefaultValue( {
-			"auth-service", "operator-domain-service", "chat-room-service" }) @NotNull List<String> services){
+			"auth-service", "operator-domain-service", "ticket-service",
+			"chat-room-service" }) @NotNull List<String> services){
 	}
 
 }

@@ -23,6 +23,8 @@ class ApiDocsIntegrationTests extends StubbedGatewayTest {
 		Echo directory = routed(this.web.get().uri("/v3/api-docs/operator-domain-service").exchange());
 		assertThat(directory.service()).isEqualTo("operator-domain-service");
 		assertThat(directory.uri()).isEqualTo("/v3/api-docs");
+		Echo tickets = routed(this.web.get().uri("/v3/api-docs/ticket-service").exchange());
+		assertThat(tickets.service()).isEqualTo("ticket-service");
 		Echo rooms = routed(this.web.get().uri("/v3/api-docs/chat-room-service").exchange());
 		assertThat(rooms.service()).isEqualTo("chat-room-service");
 		assertThat(rooms.uri()).isEqualTo("/v3/api-docs");
@@ -33,6 +35,7 @@ class ApiDocsIntegrationTests extends StubbedGatewayTest {
 		this.web.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk().expectBody().json("""
 				{"urls": [{"name": "auth-service", "url": "../v3/api-docs/auth-service"},
 				          {"name": "operator-domain-service", "url": "../v3/api-docs/operator-domain-service"},
+				          {"name": "ticket-service", "url": "../v3/api-docs/ticket-service"},
 				          {"name": "chat-room-service", "url": "../v3/api-docs/chat-room-service"}],
 				 "urls.primaryName": "auth-service"}""", JsonCompareMode.STRICT);
 	}

@@ -17,6 +17,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
@@ -73,6 +74,13 @@ public class OutboxRelay implements SmartLifecycle {
 	private final Sinks.Many<Long> kicks = Sinks.many().multicast().directBestEffort();
 
 	private final AtomicBoolean failing = new AtomicBoolean();
+
+	/**
+	 * Where sends wait for the broker's metadata: a few threads of their own, so that
+	 * while Kafka is away the waiting sends hold up nothing else of the application
+	 * (daemon threads that end when idle).
+	 */
+	private final Scheduler sending = Schedulers.newBoundedElastic(4, 100_000, "outbox-send", 60, true);
 
 	private volatile Disposable running;
 
@@ -237,7 +245,7 @@ public class OutboxRelay implements SmartLifecycle {
 		// send() itself may wait for topic metadata (max.block.ms), so it must not run on
 		// the MongoDB driver's or an event-loop thread.
 		return Mono.fromFuture(() -> this.kafka.send(record))
-			.subscribeOn(Schedulers.boundedElastic())
+			.subscribeOn(this.sending)
 			.timeout(this.properties.sendTimeout())
 			.then();
 	}

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Measures live chat delivery: a message POSTed to /api/v2/room-service/ until it arrives on
+# its room's Server-Sent Events stream, with ROOMS rooms each holding one open stream (one
+# connection per room). Reports p50/p90/p99/max latency at 1,000 messages/s, the highest rate
+# sustained (all delivered, no error, the offered rate kept, p99 under 100 ms), and the CPU
+# time per message of the gateway, chat-room-service, ticket-service (which follows every
+# message) and the launcher (Kafka + store);
+# through the gateway and, as the reference measured in the same run, to chat-room-service
+# directly.
+#
+#   bench/chat-bench.sh                 (ROOMS=200 RATE=1000 SECONDS=20 RAMP="1500 2000 3000 4000")
+#   PROFILE=1 bench/chat-bench.sh       also records JFR profiles of chat-room-service and the
+#                                       gateway during one more 1,000/s run, and summarises them
+#
+# Uses the suite already running on this machine if the gateway answers; otherwise starts
+# ./run-local.sh (which builds if needed) with a throw-away data folder, the JIT's full
+# compiler (the local run's quick-start flags stop at C1) and stops it at the end. Nothing else should run on the machine: the load generator shares its 2 cores with
+# the suite. Messages are posted with an agent token of the demo organisation (SPEC section
+# 8), as an agent's console would; the visitor rate limit does not apply to it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOMS=${ROOMS:-200}
+RATE=${RATE:-1000}
+SECONDS_PER_PHASE=${SECONDS:-20}
+RAMP=${RAMP:-1500 2000 3000 4000}
+PROFILE=${PROFILE:-0}
+gateway_port=${GATEWAY_PORT:-8080}
+room_port=${CHAT_ROOM_SERVICE_PORT:-8085}
+gateway=http://127.0.0.1:$gateway_port
+service=http://127.0.0.1:$room_port
+work=$(mktemp -d)
+suite_pid=""
+
+command -v jq >/dev/null || { echo "jq is needed: apt-get install -y jq" >&2; exit 1; }
+
+cleanup() {
+	if [ -n "$suite_pid" ]; then
+		echo "Stopping the suite this script started (pid $suite_pid)..."
+		kill -TERM "$suite_pid" 2>/dev/null || true
+		wait "$suite_pid" 2>/dev/null || true
+	fi
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+ready() { curl -fsS -o /dev/null --max-time 2 "$1/actuator/health/readiness" 2>/dev/null; }
+pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
+
+if ready "$gateway" && ready "$service"; then
+	echo "Using the suite already running."
+else
+	echo "Starting the suite (./run-local.sh with the full JIT, data in $work/data; builds first if the code changed)..."
+	SUITE_APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -Xms64m -Xmx320m -XX:+ExitOnOutOfMemoryError -Dspring.jmx.enabled=false"} \
+	LAUNCHER_JAVA_OPTS=${LAUNCHER_JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -Xmx768m"} \
+	./run-local.sh --data-dir "$work/data" --logs-dir "$work/logs" >"$work/console.out" 2>&1 &
+	suite_pid=$!
+	for _ in $(seq 1 1800); do
+		grep -q 'Suite ready' "$work/console.out" && break
+		kill -0 "$suite_pid" 2>/dev/null || { cat "$work/console.out" >&2; exit 1; }
+		sleep 0.5
+	done
+	grep -q 'Suite ready' "$work/console.out" || { echo "suite not ready after 15 min" >&2; exit 1; }
+	grep -o 'Suite ready in [0-9.]* s' "$work/console.out"
+fi
+
+# --- The demo organisation's addon token, an operator and its agent token.
+token=$(curl -fsS -G "$gateway/admin/access-token" --data-urlencode email=owner@demo.example \
+	--data-urlencode "password=${SUITE_AUTH_DEMO_PASSWORD:-demo-password}" \
+	--data-urlencode organisation_domain=demo --data-urlencode addon_unique_name=livechat | jq -r .data.access_token)
+org_id=$(cut -d. -f2 <<<"$token" | tr '_-' '/+' | base64 -d 2>/dev/null | jq -r .org || true)
+operator=$(curl -fsS -X POST "$gateway/admin/operator/create" -H "access_token: $token" \
+	-H 'Content-Type: application/json' -d "{\"email\":\"bench-$(date +%s%N)@demo.example\",\"first_name\":\"Bench\"}" |
+	jq -r .data.id)
+agent=""
+for _ in $(seq 1 100); do
+	agent=$(curl -s -X POST "$gateway/auth/agent-tokens" -H "access_token: $token" -H 'Content-Type: application/json' \
+		-d "{\"operator_id\":\"$operator\"}" | jq -r '.data.access_token // empty')
+	[ -n "$agent" ] && break
+	sleep 0.2
+done
+[ -n "$agent" ] || { echo "no agent token for operator $operator" >&2; exit 1; }
+echo "Demo organisation $org_id, operator $operator with an agent token."
+
+gateway_pid=$(pid_on "$gateway_port")
+room_pid=$(pid_on "$room_port")
+infra_pid=$(pid_on "${KAFKA_PORT:-9092}")
+ticket_pid=$(pid_on "${TICKET_SERVICE_PORT:-8084}")
+pids="gateway=$gateway_pid,chat-room-service=$room_pid,ticket-service=$ticket_pid,kafka+store=$infra_pid"
+classpath="var/app/chat-room-service/lib/*"
+[ -d var/app/chat-room-service/lib ] || { echo "var/app/chat-room-service/lib is missing: run ./run-local.sh once" >&2; exit 1; }
+
+# The JIT needs a while on two shared cores: a gentle warm-up first, then the rate itself.
+plan="warm1:$((RATE / 4)):${WARMUP:-30},warm2:$RATE:10,${RATE}/s:$RATE:$SECONDS_PER_PHASE"
+for rate in $RAMP; do plan="$plan,${rate}/s:$rate:10"; done
+
+load() {
+	java -XX:+UseSerialGC -Xmx512m -cp "$classpath" bench/chat-load.java "$1" "$agent" "$org_id" "$ROOMS" "$2" "$pids"
+}
+
+echo
+echo "$ROOMS rooms, one stream each; $(nproc) cores shared by the load generator and the suite;"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "== through the gateway ($gateway)"
+load "$gateway" "$plan" | tee "$work/gateway.txt"
+echo
+echo "== reference: chat-room-service directly ($service)"
+load "$service" "$plan" | tee "$work/direct.txt"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The highest rate whose phase delivered everything without errors at the offered rate and
+# with p99 under 100 ms.
+sustained() {
+	awk 'NR > 1 && $1 !~ /^warm/ { rate = $2; got = $3; del = $4; sub("%", "", del);
+		if (del + 0 >= 99.9 && $5 == 0 && got >= 0.98 * rate && $8 < 100 && rate > best) best = rate }
+		END { print best + 0 }' "$1"
+}
+p() { awk -v phase="${RATE}/s" -v col="$2" '$1 == phase { print $col }' "$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+echo
+printf '%-40s %12s %12s\n' "" "gateway" "direct"
+printf '%-40s %12s %12s\n' "p50 ms at ${RATE}/s" "$(p "$work/gateway.txt" 6)" "$(p "$work/direct.txt" 6)"
+printf '%-40s %12s %12s\n' "p99 ms at ${RATE}/s (goal <= 10 ms)" "$(p "$work/gateway.txt" 8)" "$(p "$work/direct.txt" 8)"
+g_max=$(sustained "$work/gateway.txt")
+d_max=$(sustained "$work/direct.txt")
+printf '%-40s %12s %12s\n' "highest rate sustained, messages/s" "$g_max" "$d_max"
+echo "p99 ratio gateway/direct at ${RATE}/s: $(ratio "$(p "$work/gateway.txt" 8)" "$(p "$work/direct.txt" 8)");" \
+	"sustained rate ratio gateway/direct: $(ratio "$g_max" "$d_max")"
+
+if [ "$PROFILE" = "1" ]; then
+	echo
+	echo "Profiling chat-room-service and the gateway at ${RATE}/s (JFR)..."
+	for target in "chat-room-service:$room_pid" "gateway:$gateway_pid"; do
+		jcmd "${target#*:}" JFR.start name=chatbench settings=profile filename="$work/${target%%:*}.jfr" \
+			duration="$((SECONDS_PER_PHASE + 5))s" >/dev/null
+	done
+	load "$gateway" "${RATE}/s:$RATE:$SECONDS_PER_PHASE" >/dev/null
+	sleep 7
+	for target in chat-room-service gateway; do
+		echo "-- $target"
+		python3 bench/gateway-jfr-hotspots.py "$work/$target.jfr" 20 || true
+		cp "$work/$target.jfr" "/tmp/chat-bench-$target.jfr"
+	done
+	echo "Recordings kept in /tmp/chat-bench-*.jfr"
+fi
