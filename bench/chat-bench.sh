@@ -29,45 +29,15 @@ room_port=${CHAT_ROOM_SERVICE_PORT:-8085}
 gateway=http://127.0.0.1:$gateway_port
 service=http://127.0.0.1:$room_port
 work=$(mktemp -d)
-suite_pid=""
 
-command -v jq >/dev/null || { echo "jq is needed: apt-get install -y jq" >&2; exit 1; }
-
-cleanup() {
-	if [ -n "$suite_pid" ]; then
-		echo "Stopping the suite this script started (pid $suite_pid)..."
-		kill -TERM "$suite_pid" 2>/dev/null || true
-		wait "$suite_pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-ready() { curl -fsS -o /dev/null --max-time 2 "$1/actuator/health/readiness" 2>/dev/null; }
+# shellcheck source=bench/lib/suite.sh
+. bench/lib/suite.sh
 pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
-
-if ready "$gateway" && ready "$service"; then
-	echo "Using the suite already running."
-else
-	echo "Starting the suite (./run-local.sh with the full JIT, data in $work/data; builds first if the code changed)..."
-	SUITE_APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -Xms64m -Xmx320m -XX:+ExitOnOutOfMemoryError -Dspring.jmx.enabled=false"} \
-	LAUNCHER_JAVA_OPTS=${LAUNCHER_JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -Xmx768m"} \
-	./run-local.sh --data-dir "$work/data" --logs-dir "$work/logs" >"$work/console.out" 2>&1 &
-	suite_pid=$!
-	for _ in $(seq 1 1800); do
-		grep -q 'Suite ready' "$work/console.out" && break
-		kill -0 "$suite_pid" 2>/dev/null || { cat "$work/console.out" >&2; exit 1; }
-		sleep 0.5
-	done
-	grep -q 'Suite ready' "$work/console.out" || { echo "suite not ready after 15 min" >&2; exit 1; }
-	grep -o 'Suite ready in [0-9.]* s' "$work/console.out"
-fi
+use_or_start_suite "$gateway" "$service"
 
 # --- The demo organisation's addon token, an operator and its agent token.
-token=$(curl -fsS -G "$gateway/admin/access-token" --data-urlencode email=owner@demo.example \
-	--data-urlencode "password=${SUITE_AUTH_DEMO_PASSWORD:-demo-password}" \
-	--data-urlencode organisation_domain=demo --data-urlencode addon_unique_name=livechat | jq -r .data.access_token)
-org_id=$(cut -d. -f2 <<<"$token" | tr '_-' '/+' | base64 -d 2>/dev/null | jq -r .org || true)
+token=$(demo_token "$gateway")
+org_id=$(org_of "$token")
 operator=$(curl -fsS -X POST "$gateway/admin/operator/create" -H "access_token: $token" \
 	-H 'Content-Type: application/json' -d "{\"email\":\"bench-$(date +%s%N)@demo.example\",\"first_name\":\"Bench\"}" |
 	jq -r .data.id)

@@ -24,45 +24,14 @@ gateway=http://127.0.0.1:${GATEWAY_PORT:-8080}
 rooms=http://127.0.0.1:${CHAT_ROOM_SERVICE_PORT:-8085}
 tickets=http://127.0.0.1:${TICKET_SERVICE_PORT:-8084}
 work=$(mktemp -d)
-suite_pid=""
 
-command -v jq >/dev/null || { echo "jq is needed: apt-get install -y jq" >&2; exit 1; }
-
-cleanup() {
-	if [ -n "$suite_pid" ]; then
-		echo "Stopping the suite this script started (pid $suite_pid)..."
-		kill -TERM "$suite_pid" 2>/dev/null || true
-		wait "$suite_pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-ready() { curl -fsS -o /dev/null --max-time 2 "$1/actuator/health/readiness" 2>/dev/null; }
-
-if ready "$gateway" && ready "$tickets" && ready "$rooms"; then
-	echo "Using the suite already running."
-else
-	echo "Starting the suite (./run-local.sh, data in $work/data; builds first if the code changed)..."
-	# The full JIT (not the quick-start C1-only flags of a plain local run), as chat-bench does.
-	SUITE_APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -Xms64m -Xmx320m -XX:+ExitOnOutOfMemoryError -Dspring.jmx.enabled=false"} \
-	LAUNCHER_JAVA_OPTS=${LAUNCHER_JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -Xmx768m"} \
-		./run-local.sh --data-dir "$work/data" --logs-dir "$work/logs" >"$work/console.out" 2>&1 &
-	suite_pid=$!
-	for _ in $(seq 1 1800); do
-		grep -q 'Suite ready' "$work/console.out" && break
-		kill -0 "$suite_pid" 2>/dev/null || { cat "$work/console.out" >&2; exit 1; }
-		sleep 0.5
-	done
-	grep -q 'Suite ready' "$work/console.out" || { echo "suite not ready after 15 min" >&2; exit 1; }
-	grep -o 'Suite ready in [0-9.]* s' "$work/console.out"
-fi
+# shellcheck source=bench/lib/suite.sh
+. bench/lib/suite.sh
+use_or_start_suite "$gateway" "$tickets" "$rooms"
 
 # --- The demo organisation's addon token; a domain; AGENTS operators assigned to it, online.
-token=$(curl -fsS -G "$gateway/admin/access-token" --data-urlencode email=owner@demo.example \
-	--data-urlencode "password=${SUITE_AUTH_DEMO_PASSWORD:-demo-password}" \
-	--data-urlencode organisation_domain=demo --data-urlencode addon_unique_name=livechat | jq -r .data.access_token)
-org_id=$(cut -d. -f2 <<<"$token" | tr '_-' '/+' | base64 -d 2>/dev/null | jq -r .org || true)
+token=$(demo_token "$gateway")
+org_id=$(org_of "$token")
 api() {
 	curl -fsS -X "$1" "$gateway$2" -H "access_token: $token" -H 'Content-Type: application/json' -d "$3"
 }

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -75,6 +78,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
+	/** The hand-over in progress per document, so its next one waits for it. */
+	private final ConcurrentMap<String, Mono<Boolean>> handOvers = new ConcurrentHashMap<>();
+
 	/**
 	 * Where sends wait for the broker's metadata: a few threads of their own, so that
 	 * while Kafka is away the waiting sends hold up nothing else of the application
@@ -94,30 +100,59 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends the events a write has just added to a document, in the background. When
-	 * older events of the document still wait, or Kafka failed a moment ago, the document
-	 * is marked for the relay instead, so events keep their order.
+	 * Sends the events a write has just added to a document, in the background, after the
+	 * document's previous hand-over on this replica. When older events of the document
+	 * wait that no hand-over here holds, or Kafka failed a moment ago, the document is
+	 * marked for the relay instead, so events keep their order and none is sent twice.
 	 * @param collection the document's collection
 	 * @param id the document's id
 	 * @param pending the document's outbox after the write, oldest first
 	 * @param added how many of them the write added
 	 */
 	public void handOver(String collection, Object id, List<OutboxEvent> pending, int added) {
-		if (pending.isEmpty()) {
+		if (pending.isEmpty() || added <= 0) {
 			return;
 		}
-		Mono<Void> work = (pending.size() != added || this.failing.get()) ? mark(collection, id)
-				: Flux.fromIterable(pending)
-					.concatMap((event) -> send(event.topic(), event.key(), event.payload())
-						.then(remove(collection, id, event.eventId())))
-					.then()
-					.doOnSuccess((done) -> recovered())
-					.onErrorResume((ex) -> {
-						reportFailure(ex);
-						return mark(collection, id);
-					});
-		work.subscribe(null, (ex) -> logger.warn("Could not hand over or mark the events of " + collection + "/" + id
-				+ "; the sweep will find them: " + ex));
+		String key = markerId(collection, id);
+		List<OutboxEvent> fresh = List.copyOf(pending.subList(Math.max(0, pending.size() - added), pending.size()));
+		boolean olderWaiting = pending.size() > added;
+		AtomicReference<Mono<Boolean>> started = new AtomicReference<>();
+		this.handOvers.compute(key, (ignored, previous) -> {
+			Mono<Boolean> next;
+			if (previous == null && olderWaiting) {
+				// Older events of the document wait and no hand-over of this replica
+				// holds
+				// them: the relay sends them all, in order.
+				next = mark(collection, id).thenReturn(false);
+			}
+			else {
+				// After the document's previous hand-over, so its events keep their
+				// order;
+				// if that one could not send, neither may this one.
+				Mono<Boolean> prior = (previous != null) ? previous : Mono.just(true);
+				next = prior.flatMap((sent) -> (sent && !this.failing.get()) ? send(collection, id, fresh)
+						: mark(collection, id).thenReturn(false));
+			}
+			started.set(next.cache());
+			return started.get();
+		});
+		Mono<Boolean> mine = started.get();
+		mine.doFinally((signal) -> this.handOvers.remove(key, mine))
+			.subscribe(null, (ex) -> logger
+				.warn("Could not hand over or mark the events of " + key + "; the sweep will find them: " + ex));
+	}
+
+	/** Sends events of one document in order, removing each once acknowledged. */
+	private Mono<Boolean> send(String collection, Object id, List<OutboxEvent> events) {
+		return Flux.fromIterable(events)
+			.concatMap((event) -> send(event.topic(), event.key(), event.payload())
+				.then(remove(collection, id, event.eventId())))
+			.then(Mono.just(true))
+			.doOnSuccess((sent) -> recovered())
+			.onErrorResume((ex) -> {
+				reportFailure(ex);
+				return mark(collection, id).thenReturn(false);
+			});
 	}
 
 	/** Asks for a round of the pending markers now. */

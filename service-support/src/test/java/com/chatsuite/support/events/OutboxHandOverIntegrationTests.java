@@ -71,6 +71,21 @@ class OutboxHandOverIntegrationTests {
 	}
 
 	@Test
+	void changesInQuickSuccessionAreSentOnceEachInTheirOrder() {
+		String id = UUID.randomUUID().toString();
+		StepVerifier.create(this.parcels.create(id, "v0")).expectNextCount(1).verifyComplete();
+		// Each change lands while the previous one's event may still be on its way.
+		for (int version = 1; version <= 20; version++) {
+			StepVerifier.create(this.parcels.relabel(id, "v" + version)).expectNextCount(1).verifyComplete();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(id).size() >= 21);
+		await().atMost(Duration.ofSeconds(5)).until(() -> pendingOf(id).isEmpty());
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> eventsFor(id).size() == 21);
+		assertThat(eventsFor(id).stream().map((event) -> ((OperatorCreated) event.data()).name())).containsExactly(
+				java.util.stream.IntStream.rangeClosed(0, 20).mapToObj((n) -> "v" + n).toArray(String[]::new));
+	}
+
+	@Test
 	void eventsLeftBehindWithoutAMarkerAreFoundByTheSweepAndSentOnce() {
 		String id = UUID.randomUUID().toString();
 		// As a replica that stopped between its write and the hand-over leaves them.

@@ -5,6 +5,9 @@ import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.events.OutboxWrites;
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,6 +32,13 @@ public class ParcelService {
 		Parcel parcel = new Parcel(id, label, null);
 		OperatorCreated data = new OperatorCreated(id, label + "@example.com", label, "livechat", true);
 		return this.writes.insert(parcel.withEvent(this.events.of(id, "org-1", data)));
+	}
+
+	/** Changes a parcel's label, announcing it; no read before the write. */
+	public Mono<Parcel> relabel(String id, String label) {
+		OperatorCreated data = new OperatorCreated(id, label + "@example.com", label, "livechat", true);
+		return this.writes.updateIf(Parcel.class, Criteria.where("_id").is(id), Update.update("label", label),
+				this.events.of(id, "org-1", data));
 	}
 
 	public Mono<Parcel> find(String id) {
