@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -78,10 +77,9 @@ public class ChatLoad {
 		for (int i = 0; i < count; i++) {
 			String body = "{\"user_id\":\"bench-" + System.nanoTime() + "-" + i + "\",\"org_id\":\"" + orgId
 					+ "\",\"portfolio_name\":\"bench\",\"product_name\":\"bench.example\"}";
-			String answer = http.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
-				.post()
+			String answer = http.post()
 				.uri("/api/v2/room-control/")
-				.send(ByteBufFlux.fromString(Mono.just(body)))
+				.send(json(body))
 				.responseSingle((response, content) -> content.asString()
 					.map((text) -> (response.status().code() == 200) ? text : "HTTP " + response.status().code() + " " + text))
 				.block(Duration.ofSeconds(10));
@@ -140,7 +138,6 @@ public class ChatLoad {
 		sent.set(0);
 		failed.set(0);
 		long[] cpuBefore = cpu(pids);
-		HttpClient poster = http.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
 		long interval = 1_000_000_000L / rate;
 		long start = System.nanoTime();
 		long total = (long) rate * seconds;
@@ -153,9 +150,9 @@ public class ChatLoad {
 			String room = rooms.get((int) (n % rooms.size()));
 			String body = "{\"type\":\"create_message\",\"room_id\":\"" + room + "\",\"message_data\":\"t="
 					+ System.nanoTime() + " p=" + phase + "\",\"author\":\"agent\"}";
-			poster.post()
+			http.post()
 				.uri("/api/v2/room-service/")
-				.send(ByteBufFlux.fromString(Mono.just(body)))
+				.send(json(body))
 				.responseSingle((response, content) -> content.then(Mono.just(response.status().code())))
 				.subscribe((status) -> {
 					if (status == 200) {
@@ -185,6 +182,17 @@ public class ChatLoad {
 		System.out.printf("%-10s %7d %8.0f %8.2f%% %7d %8.2f %8.2f %8.2f %8.2f  %s%n", name, rate, total / elapsed,
 				100.0 * delivered.get() / Math.max(1, sent.get()), failed.get(), ms(sorted, 0.50), ms(sorted, 0.90),
 				ms(sorted, 0.99), ms(sorted, 1.0), perMessage.toString().trim());
+	}
+
+	/** A JSON body with its headers set on this request alone. */
+	private static java.util.function.BiFunction<reactor.netty.http.client.HttpClientRequest, reactor.netty.NettyOutbound, org.reactivestreams.Publisher<Void>> json(
+			String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		return (request, out) -> {
+			request.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+				.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length));
+			return out.sendByteArray(Mono.just(bytes));
+		};
 	}
 
 	private static double ms(long[] sorted, double quantile) {
