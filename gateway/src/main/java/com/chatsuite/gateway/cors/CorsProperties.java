@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Cross-origin access, allowed only on the public chat paths that the chat widget calls
- * from merchants' pages. No other path answers with CORS headers.
+ * Cross-origin access, allowed only on the public paths that the chat widget calls from
+ * merchants' pages: the visitor's chat paths and the widget's visibility question. No
+ * other path answers with CORS headers.
  *
  * @param paths the path patterns open to cross-origin calls
  * @param allowedOrigins the exact origins allowed, {@code *} for any (never with
@@ -26,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("suite.gateway.cors")
 public record CorsProperties(@DefaultValue( {
 		"/api/v2/room-control/**", "/api/v2/openChatRoom/**", "/api/v2/login/**", "/api/v2/extension/**",
-		"/api/v2/init/**", "/api/v2/room-service/**", "/api/v2/rooms/*/stream" }) @NotNull List<String> paths,
+		"/api/v2/init/**", "/api/v2/room-service/**", "/api/v2/rooms/*/stream",
+		"/embed/widget-visibility" }) @NotNull List<String> paths,
 		@DefaultValue("*") @NotNull List<String> allowedOrigins,
 		@DefaultValue({ "GET", "POST", "DELETE", "OPTIONS" }) @NotNull List<String> allowedMethods,
 		@DefaultValue({ "Content-Type", "X-Room-Token", "Last-Event-ID" }) @NotNull List<String> allowedHeaders,

@@ -51,7 +51,8 @@ class RoutesConfiguration {
 							"/platform/**", "/.well-known/jwks.json"), "auth-service", services.authService()))
 			.route("operator-domain-service",
 					(route) -> guards.route(
-							route.path("/admin/operator/**", "/admin/domain/**", "/admin/check-widget-visiblity"),
+							route.path("/admin/operator/**", "/admin/domain/**", "/admin/check-widget-visiblity",
+									"/embed/widget-visibility"),
 							"operator-domain-service", services.operatorDomainService()))
 			.route("partner-service",
 					(route) -> guards.route(route.path("/partner/**"), "partner-service", services.partnerService()))

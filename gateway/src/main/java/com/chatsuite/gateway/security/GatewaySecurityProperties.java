@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * other request of an API family needs the token kind of its family.
  *
  * @param publicEndpoints requests that need no token, as {@code [METHOD ]path-pattern}:
- * the token endpoints, the visitors' room creation, the JWK set, health and the API
- * documentation
+ * the token endpoints, the JWK set, health, the API documentation, the chat widget and
+ * its visibility question, and the agent console's pages
  * @param visitorEndpoints the visitors' room opening: no access token needed; with an
  * {@code Authorization} header it is verified like any other (an agent token on the chat
  * room API), so a junk header neither passes nor escapes the visitor rate limit
@@ -34,7 +34,8 @@ import org.springframework.validation.annotation.Validated;
 public record GatewaySecurityProperties(@DefaultValue( {
 		"GET /admin/access-token", "POST /admin/access-token/validate", "POST /admin/access-token/regenerate",
 		"POST /platform/token", "/.well-known/jwks.json", "/actuator/health/**", "GET /docs", "GET /docs/**",
-		"GET /webjars/**", "GET /v3/api-docs/**" }) @NotNull List<EndpointPattern> publicEndpoints,
+		"GET /webjars/**", "GET /v3/api-docs/**", "GET /widget/**", "GET /embed/widget-visibility", "GET /console",
+		"GET /console/**" }) @NotNull List<EndpointPattern> publicEndpoints,
 		@DefaultValue({ "POST /api/v2/room-control/**", "POST /api/v2/openChatRoom/**", "POST /api/v2/login/**",
 				"POST /api/v2/extension/**", "GET /api/v2/init/**" }) @NotNull List<EndpointPattern> visitorEndpoints,
 		@DefaultValue({ "/api/v2/room-service/**",

@@ -149,7 +149,40 @@ class LimitsIntegrationTests extends StubbedGatewayTest {
 		}
 	}
 
+	@Test
+	void widgetVisibilityQuestionAnswers429AfterThirtyFromOneClient() {
+		String client = uniqueClient();
+		EntityExchangeResult<byte[]> refused = firstRefusal(30,
+				() -> this.web.get()
+					.uri("/embed/widget-visibility?organisation=o1&addon=livechat&domain=shop.example")
+					.header("X-Forwarded-For", client)
+					.exchange());
+		assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+		// The widget script itself is not limited: browsers cache it.
+		for (int i = 0; i < 40; i++) {
+			this.web.get()
+				.uri("/widget/livechat.js")
+				.header("X-Forwarded-For", client)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+	}
+
 	// --- CORS
+
+	@Test
+	void widgetMayAskItsVisibilityFromAnotherOriginWithoutAToken() {
+		Echo received = routed(this.web.get()
+			.uri("/embed/widget-visibility?organisation=o1&addon=livechat&domain=shop.example")
+			.header(HttpHeaders.ORIGIN, "https://shop.example")
+			.header("X-Forwarded-For", uniqueClient())
+			.exchange()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*"));
+		assertThat(received.service()).isEqualTo("operator-domain-service");
+		assertThat(received.header(HttpHeaders.AUTHORIZATION)).isEmpty();
+	}
 
 	@Test
 	void preflightOnPublicChatPathIsAllowedFromAnyOrigin() {
