@@ -6,11 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.chatsuite.auth.token.TokenIssuer;
 import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
+import com.chatsuite.contracts.partner.PartnerPermission;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.events.OutboxWrites;
 import com.chatsuite.support.security.TokenClaims;
@@ -32,8 +32,6 @@ import org.springframework.stereotype.Service;
 class ApiKeyService {
 
 	static final String PARTNER_ADDON = "partner";
-
-	private static final Pattern PERMISSION = Pattern.compile("[a-z][a-z0-9_.:-]{0,63}");
 
 	/** Revocations of keys that never expire are remembered this long. */
 	private static final long FOREVER_YEARS = 100;
@@ -62,9 +60,9 @@ class ApiKeyService {
 			return Mono.error(ApiException.badRequest("name", "name must have at most 100 characters"));
 		}
 		for (String permission : permissions) {
-			if (!PERMISSION.matcher(permission).matches()) {
-				return Mono.error(ApiException.badRequest("permissions",
-						"permission '" + permission + "' is not valid: lower-case letters, digits and . _ : - only"));
+			if (PartnerPermission.of(permission).isEmpty()) {
+				return Mono.error(ApiException.badRequest("permissions", "permission '" + permission
+						+ "' does not exist; the permissions are " + String.join(", ", PartnerPermission.names())));
 			}
 		}
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(permissions));

@@ -24,6 +24,7 @@ import com.chatsuite.support.events.ConcurrentChange;
 import com.chatsuite.support.events.OutboxEvent;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.events.OutboxWrites;
+import com.chatsuite.support.security.Passwords;
 import com.chatsuite.support.web.ApiException;
 import reactor.core.publisher.Mono;
 
@@ -97,8 +98,34 @@ public class OrganisationService {
 					"organisation_domain '" + subDomain + "' is already taken"));
 	}
 
+	/**
+	 * Provisions the organisation of a partner's workspace, with the workspace's id,
+	 * once: an organisation of that id already there is answered as it is. The password
+	 * comes hashed by partner-service.
+	 * @param id the workspace id, the new organisation's id
+	 * @param domain its sub domain
+	 * @param email its owner's email
+	 * @param passwordHash the owner's password hash
+	 * @param addons the addons to install; unknown ones are left out
+	 * @return the organisation; empty when the sub domain is taken by another
+	 * organisation
+	 */
+	public Mono<Organisation> provision(String id, String domain, String email, String passwordHash,
+			List<String> addons) {
+		Set<String> installed = new TreeSet<>(addons);
+		installed.retainAll(this.properties.addons());
+		String subDomain = domain.toLowerCase(Locale.ROOT);
+		return this.organisations.findById(id)
+			.switchIfEmpty(
+					Mono.defer(() -> this.writes.insert(newOrganisation(id, subDomain, email, passwordHash, installed))
+						.onErrorResume(DuplicateKeyException.class, (ex) -> this.organisations.findById(id))));
+	}
+
 	private Organisation newOrganisation(String subDomain, String email, String hash, Set<String> addons) {
-		String id = UUID.randomUUID().toString();
+		return newOrganisation(UUID.randomUUID().toString(), subDomain, email, hash, addons);
+	}
+
+	private Organisation newOrganisation(String id, String subDomain, String email, String hash, Set<String> addons) {
 		Instant now = this.clock.instant();
 		OrganisationCreated created = new OrganisationCreated(id, subDomain, List.copyOf(new TreeSet<>(addons)), now);
 		return new Organisation(id, subDomain, email.toLowerCase(Locale.ROOT), hash, OrganisationStatus.ACTIVE, addons,

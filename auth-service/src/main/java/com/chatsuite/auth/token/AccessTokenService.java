@@ -16,7 +16,7 @@ import java.util.UUID;
 import com.chatsuite.auth.AuthProperties;
 import com.chatsuite.auth.organisation.Organisation;
 import com.chatsuite.auth.organisation.OrganisationService;
-import com.chatsuite.auth.organisation.Passwords;
+import com.chatsuite.support.security.Passwords;
 import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.support.events.OutboxEvents;

@@ -1,6 +1,7 @@
 package com.chatsuite.auth.web;
 
 import com.chatsuite.support.security.Callers;
+import com.chatsuite.support.security.Passwords;
 import com.chatsuite.support.security.TokenVerifier;
 import com.chatsuite.support.web.AddonApiErrorHandler;
 
@@ -22,6 +23,11 @@ class WebConfiguration {
 	@Bean
 	Callers callers(TokenVerifier verifier) {
 		return new Callers(verifier);
+	}
+
+	@Bean
+	Passwords passwords() {
+		return new Passwords();
 	}
 
 }

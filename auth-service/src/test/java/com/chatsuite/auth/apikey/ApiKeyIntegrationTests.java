@@ -129,6 +129,20 @@ class ApiKeyIntegrationTests extends AuthApiSupport {
 			.isEqualTo("permissions");
 	}
 
+	@Test
+	void unknownPermissionNamesAreRefusedNamingTheKnownOnes() {
+		String token = partnerToken();
+		JsonNode refused = body(
+				create(token, "typo", List.of("workspaces:read", "workspace:admin")).expectStatus().isBadRequest());
+		assertThat(refused.path("errors").path(0).path("field").asString()).isEqualTo("permissions");
+		assertThat(refused.path("message").asString()).contains("'workspace:admin' does not exist")
+			.contains("clients:read")
+			.contains("webhooks:write");
+		JsonNode listed = body(
+				this.web.get().uri("/auth/api-keys").header("access_token", token).exchange().expectStatus().isOk());
+		assertThat(listed.path("data").size()).isZero();
+	}
+
 	private String partnerToken() {
 		return api().login(api().createOrganisation(List.of("partner")), "partner").path("access_token").asString();
 	}

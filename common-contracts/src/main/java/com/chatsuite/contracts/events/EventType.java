@@ -22,10 +22,15 @@ import com.chatsuite.contracts.events.directory.DomainUpdated;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
+import com.chatsuite.contracts.events.partner.AutoRenewFailed;
+import com.chatsuite.contracts.events.partner.MemberInvited;
+import com.chatsuite.contracts.events.partner.MemberRemoved;
 import com.chatsuite.contracts.events.partner.PlanChanged;
 import com.chatsuite.contracts.events.partner.PointsChanged;
 import com.chatsuite.contracts.events.partner.WorkspaceActivated;
+import com.chatsuite.contracts.events.partner.WorkspaceAddonChanged;
 import com.chatsuite.contracts.events.partner.WorkspaceCreated;
+import com.chatsuite.contracts.events.partner.WorkspaceDeleted;
 import com.chatsuite.contracts.events.partner.WorkspacePaused;
 import com.chatsuite.contracts.events.ticket.AgentStatusChanged;
 import com.chatsuite.contracts.events.ticket.TicketAssigned;
@@ -91,7 +96,18 @@ public enum EventType {
 
 	PLAN_CHANGED("partner.workspace.plan-changed.v1", Topics.PARTNER_WORKSPACES, PlanChanged.class),
 
-	POINTS_CHANGED("partner.workspace.points-changed.v1", Topics.PARTNER_WORKSPACES, PointsChanged.class);
+	POINTS_CHANGED("partner.workspace.points-changed.v1", Topics.PARTNER_WORKSPACES, PointsChanged.class),
+
+	WORKSPACE_DELETED("partner.workspace.deleted.v1", Topics.PARTNER_WORKSPACES, WorkspaceDeleted.class),
+
+	WORKSPACE_ADDON_CHANGED("partner.workspace.addon-changed.v1", Topics.PARTNER_WORKSPACES,
+			WorkspaceAddonChanged.class),
+
+	AUTO_RENEW_FAILED("partner.workspace.auto-renew-failed.v1", Topics.PARTNER_WORKSPACES, AutoRenewFailed.class),
+
+	MEMBER_INVITED("partner.workspace.member-invited.v1", Topics.PARTNER_WORKSPACES, MemberInvited.class),
+
+	MEMBER_REMOVED("partner.workspace.member-removed.v1", Topics.PARTNER_WORKSPACES, MemberRemoved.class);
 
 	private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

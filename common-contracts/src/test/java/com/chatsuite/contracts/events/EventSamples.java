@@ -21,10 +21,15 @@ import com.chatsuite.contracts.events.directory.DomainUpdated;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
+import com.chatsuite.contracts.events.partner.AutoRenewFailed;
+import com.chatsuite.contracts.events.partner.MemberInvited;
+import com.chatsuite.contracts.events.partner.MemberRemoved;
 import com.chatsuite.contracts.events.partner.PlanChanged;
 import com.chatsuite.contracts.events.partner.PointsChanged;
 import com.chatsuite.contracts.events.partner.WorkspaceActivated;
+import com.chatsuite.contracts.events.partner.WorkspaceAddonChanged;
 import com.chatsuite.contracts.events.partner.WorkspaceCreated;
+import com.chatsuite.contracts.events.partner.WorkspaceDeleted;
 import com.chatsuite.contracts.events.partner.WorkspacePaused;
 import com.chatsuite.contracts.events.ticket.AgentStatus;
 import com.chatsuite.contracts.events.ticket.AgentStatusChanged;
@@ -105,10 +110,19 @@ public final class EventSamples {
 			case TICKET_CLOSED -> new TicketClosed("ticket-1", "room-1", "CHAT_CLOSED", TIME);
 			case AGENT_STATUS_CHANGED ->
 				new AgentStatusChanged("op-1", "ana@demo.example", "livechat", AgentStatus.AWAY, TIME);
-			case WORKSPACE_CREATED -> new WorkspaceCreated("ws-1", "org-2", "client@example.com", "starter", TIME);
-			case WORKSPACE_PAUSED -> new WorkspacePaused("ws-1", "org-2", TIME);
+			case WORKSPACE_CREATED -> new WorkspaceCreated("ws-1", "org-2", "Acme support", "acme",
+					"client@example.com", "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3ZRZ6ZDjJXhFmOZpIBEJ3J2", "starter",
+					List.of("livechat"), 3, 1, TIME);
+			case WORKSPACE_PAUSED -> new WorkspacePaused("ws-1", "org-2", "paused by the partner", TIME);
+			case WORKSPACE_DELETED -> new WorkspaceDeleted("ws-1", "org-2", TIME);
+			case WORKSPACE_ADDON_CHANGED ->
+				new WorkspaceAddonChanged("ws-1", "org-2", "seller_buyer_chat_system", true, TIME);
+			case AUTO_RENEW_FAILED ->
+				new AutoRenewFailed("ws-1", "org-2", "starter", 100, 40, "not enough points: 40 of 100", TIME);
+			case MEMBER_INVITED -> new MemberInvited("ws-1", "org-2", "ana@example.com", "agent", TIME);
+			case MEMBER_REMOVED -> new MemberRemoved("ws-1", "org-2", "ana@example.com", TIME);
 			case WORKSPACE_ACTIVATED -> new WorkspaceActivated("ws-1", "org-2", TIME);
-			case PLAN_CHANGED -> new PlanChanged("ws-1", "org-2", "starter", "pro", TIME);
+			case PLAN_CHANGED -> new PlanChanged("ws-1", "org-2", "starter", "pro", 10, 5, TIME);
 			case POINTS_CHANGED -> new PointsChanged("ws-1", "org-2", -25, 75, "entry-3", "monthly fee", TIME);
 		};
 	}

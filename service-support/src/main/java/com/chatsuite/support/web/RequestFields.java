@@ -3,6 +3,7 @@ package com.chatsuite.support.web;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,6 +139,39 @@ public final class RequestFields {
 			throw ApiException.badRequest(name, name + " is required");
 		}
 		return value;
+	}
+
+	/**
+	 * The fields of a nested object: a JSON object, or form fields named
+	 * {@code name[field]}.
+	 * @param name the field holding the object
+	 * @return its fields, empty when absent; 400 when it is not an object
+	 */
+	@SuppressWarnings("unchecked")
+	public RequestFields object(String name) {
+		Object value = this.values.get(name);
+		if (value instanceof Map<?, ?> map) {
+			return new RequestFields(new LinkedHashMap<>((Map<String, Object>) map));
+		}
+		if (value != null) {
+			throw ApiException.badRequest(name, name + " must be an object");
+		}
+		Map<String, Object> nested = new LinkedHashMap<>();
+		String prefix = name + "[";
+		this.values.forEach((key, item) -> {
+			if (key.startsWith(prefix) && key.endsWith("]")) {
+				nested.put(key.substring(prefix.length(), key.length() - 1), item);
+			}
+		});
+		return new RequestFields(nested);
+	}
+
+	/**
+	 * Every field, as given.
+	 * @return the field names and values, in the order given
+	 */
+	public Map<String, Object> asMap() {
+		return Collections.unmodifiableMap(this.values);
 	}
 
 	/**

@@ -12,10 +12,12 @@ import com.chatsuite.contracts.events.EventData;
  * @param partnerId the owning partner's organisation id
  * @param previousPlan the plan before the change
  * @param plan the plan after the change
+ * @param maxOperators the most operators the new plan allows
+ * @param maxDomains the most domains the new plan allows
  * @param changedAt when it changed
  */
-public record PlanChanged(String workspaceId, String partnerId, String previousPlan, String plan,
-		Instant changedAt) implements EventData {
+public record PlanChanged(String workspaceId, String partnerId, String previousPlan, String plan, int maxOperators,
+		int maxDomains, Instant changedAt) implements EventData {
 
 	public PlanChanged {
 		Objects.requireNonNull(workspaceId, "workspaceId");

@@ -1,4 +1,4 @@
-package com.chatsuite.auth.organisation;
+package com.chatsuite.support.security;
 
 import java.util.UUID;
 
@@ -6,12 +6,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.stereotype.Component;
 
 /**
- * Slow salted password hashing (BCrypt), always off the event loop.
+ * Slow salted password hashing (BCrypt), always off the event loop: auth-service checks
+ * logins with it, partner-service hashes the password of a client it provisions an
+ * organisation for, so the password itself never travels in an event.
  */
-@Component
 public class Passwords {
 
 	private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(10);
