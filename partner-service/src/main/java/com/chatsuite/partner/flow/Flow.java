@@ -1,0 +1,19 @@
+package com.chatsuite.partner.flow;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A chat channel of a workspace: one of its organisation's domains, projected from
+ * operator-domain-service's events.
+ *
+ * @param id the domain id
+ * @param orgId the organisation, which is the workspace of the same id
+ * @param name the domain name
+ * @param addon the addon it belongs to
+ * @param active whether the domain is active
+ */
+@Document("flows")
+record Flow(@Id String id, String orgId, String name, String addon, boolean active) {
+
+}

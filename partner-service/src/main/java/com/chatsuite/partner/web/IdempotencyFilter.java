@@ -1,0 +1,225 @@
+package com.chatsuite.partner.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+
+import com.chatsuite.support.web.ApiException;
+import com.chatsuite.support.web.RequestFields;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * {@code Idempotency-Key} on every state-changing partner call (SPEC section 3): the
+ * first request with a key runs and its successful answer is stored; the same key with
+ * the same method, path and body answers that again and changes nothing; the same key
+ * with another request is 422; a key whose first request still runs is 409. A request
+ * that fails leaves no trace, so the client may retry it with the same key. Keys are
+ * scoped to the partner.
+ */
+@Component
+class IdempotencyFilter implements WebFilter {
+
+	static final String HEADER = "Idempotency-Key";
+
+	static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	private static final int MAX_KEY_LENGTH = 255;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final Partners partners;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Clock clock;
+
+	IdempotencyFilter(Partners partners, ReactiveMongoTemplate mongo, Clock clock) {
+		this.partners = partners;
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String key = exchange.getRequest().getHeaders().getFirst(HEADER);
+		HttpMethod method = exchange.getRequest().getMethod();
+		boolean changes = HttpMethod.POST.equals(method) || HttpMethod.DELETE.equals(method);
+		if (key == null || !changes || !exchange.getRequest().getPath().value().startsWith("/partner/")) {
+			return chain.filter(exchange);
+		}
+		if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+			return Mono.error(ApiException.badRequest(HEADER, HEADER + " must have 1 to 255 characters"));
+		}
+		// A request without a valid key is refused by its endpoint, in the usual way.
+		return this.partners.any(exchange)
+			.map((partner) -> partner.id() + ":" + key)
+			.onErrorResume((ex) -> Mono.empty())
+			.flatMap((scopedKey) -> body(exchange).flatMap((body) -> once(exchange, chain, scopedKey, body)))
+			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+	}
+
+	private Mono<Void> once(ServerWebExchange exchange, WebFilterChain chain, String scopedKey, byte[] body) {
+		String fingerprint = fingerprint(exchange, body);
+		IdempotentRequest first = new IdempotentRequest(scopedKey, fingerprint, 0, null, null, this.clock.instant());
+		return this.mongo.insert(first)
+			.flatMap((stored) -> run(exchange, chain, stored, body))
+			.onErrorResume(DuplicateKeyException.class,
+					(ex) -> this.mongo.findById(scopedKey, IdempotentRequest.class)
+						.switchIfEmpty(Mono.error(() -> ApiException.conflict(HEADER,
+								"a request with this " + HEADER + " just failed; send it again")))
+						.flatMap((earlier) -> answerAgain(exchange, earlier, fingerprint)));
+	}
+
+	private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, IdempotentRequest first, byte[] body) {
+		ServerHttpRequestDecorator request = new ServerHttpRequestDecorator(exchange.getRequest()) {
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+			}
+		};
+		RecordingResponse response = new RecordingResponse(exchange.getResponse(), first);
+		return chain.filter(exchange.mutate().request(request).response(response).build())
+			.then(Mono.defer(() -> response.recorded ? Mono.<Void>empty() : forget(first)))
+			.onErrorResume((ex) -> forget(first).then(Mono.error(ex)));
+	}
+
+	private Mono<Void> answerAgain(ServerWebExchange exchange, IdempotentRequest earlier, String fingerprint) {
+		if (!earlier.fingerprint().equals(fingerprint)) {
+			return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
+					HEADER + " was used before with another request; use a new key for a new request", HEADER));
+		}
+		if (!earlier.isAnswered()) {
+			return Mono.error(ApiException.conflict(HEADER,
+					"the first request with this " + HEADER + " is still being processed; try again shortly"));
+		}
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.valueOf(earlier.status()));
+		if (earlier.contentType() != null) {
+			response.getHeaders().setContentType(MediaType.parseMediaType(earlier.contentType()));
+		}
+		response.getHeaders().set(REPLAYED_HEADER, "true");
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(earlier.body())));
+	}
+
+	private Mono<Void> forget(IdempotentRequest first) {
+		return this.mongo
+			.remove(Query.query(Criteria.where("_id").is(first.id()).and("status").is(0)), IdempotentRequest.class)
+			.then();
+	}
+
+	private static Mono<byte[]> body(ServerWebExchange exchange) {
+		return DataBufferUtils
+			.join(DataBufferUtils.takeUntilByteCount(exchange.getRequest().getBody(),
+					RequestFields.MAX_BODY_BYTES + 1L))
+			.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				if (bytes.length > RequestFields.MAX_BODY_BYTES) {
+					throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "request body is larger than 1 MiB", null);
+				}
+				return bytes;
+			})
+			.defaultIfEmpty(new byte[0]);
+	}
+
+	private static String fingerprint(ServerWebExchange exchange, byte[] body) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			String request = exchange.getRequest().getMethod().name() + " "
+					+ exchange.getRequest().getURI().getRawPath() + "?" + exchange.getRequest().getURI().getRawQuery()
+					+ "\n";
+			digest.update(request.getBytes(StandardCharsets.UTF_8));
+			digest.update(body);
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The answer as stored: a generated client password is shown once, in the first
+	 * answer, and never stored, so a replay leaves it out.
+	 */
+	private static byte[] withoutPassword(byte[] body) {
+		try {
+			JsonNode answer = json.readTree(body);
+			JsonNode client = answer.path("data").path("client");
+			if (client instanceof ObjectNode object && object.has("password")) {
+				object.remove("password");
+				return json.writeValueAsBytes(answer);
+			}
+			return body;
+		}
+		catch (JacksonException ex) {
+			return body;
+		}
+	}
+
+	/**
+	 * Stores a successful answer before it is sent, so a retry arriving right after it
+	 * finds it.
+	 */
+	private final class RecordingResponse extends ServerHttpResponseDecorator {
+
+		private final IdempotentRequest first;
+
+		private volatile boolean recorded;
+
+		RecordingResponse(ServerHttpResponse delegate, IdempotentRequest first) {
+			super(delegate);
+			this.first = first;
+		}
+
+		@Override
+		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			int status = (getStatusCode() != null) ? getStatusCode().value() : 200;
+			if (status < 200 || status >= 300) {
+				return super.writeWith(body);
+			}
+			return DataBufferUtils.join(Flux.from(body)).flatMap((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				MediaType type = getHeaders().getContentType();
+				Update answer = Update.update("status", status)
+					.set("contentType", (type != null) ? type.toString() : null)
+					.set("body", withoutPassword(bytes));
+				return IdempotencyFilter.this.mongo
+					.updateFirst(Query.query(Criteria.where("_id").is(this.first.id())), answer,
+							IdempotentRequest.class)
+					.doOnSuccess((result) -> this.recorded = true)
+					.then(super.writeWith(Mono.just(bufferFactory().wrap(bytes))));
+			});
+		}
+
+	}
+
+}

@@ -1,0 +1,303 @@
+package com.chatsuite.partner.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.chatsuite.partner.PartnerProperties;
+import com.chatsuite.partner.workspace.Workspace;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.netty.channel.ChannelOption;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.bson.Document;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Sends webhook deliveries: at once when they are made, and again when a retry is due
+ * (found from the stored {@code nextAttemptAt}, so retries survive a restart). Each
+ * attempt is claimed by one conditional write with a lease, so a delivery is sent once
+ * across replicas. An attempt waits at most the configured timeout; a 2xx is success, a
+ * 410 disables the endpoint at once, anything else is retried on the schedule, and an
+ * endpoint failing continuously for too long is disabled. A circuit breaker per endpoint
+ * holds a dead receiver's deliveries back without an attempt, so it ties up nothing the
+ * other endpoints need. Redirects are not followed.
+ */
+@Component
+class DeliveryWorker implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(DeliveryWorker.class);
+
+	private static final int POLL_BATCH = 500;
+
+	private static final String DELIVERIES = "webhook_deliveries";
+
+	private static final int MAX_ERROR = 300;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final UrlGuard guard;
+
+	private final PartnerProperties.Webhooks properties;
+
+	private final Clock clock;
+
+	/** The receivers check {@code webhook-timestamp} against their own wall clock. */
+	private final Clock wallClock = Clock.systemUTC();
+
+	private final WebClient client;
+
+	private final CircuitBreakerRegistry breakers;
+
+	private final Sinks.Many<String> due = Sinks.many().unicast().onBackpressureBuffer();
+
+	private volatile Disposable running;
+
+	DeliveryWorker(ReactiveMongoTemplate mongo, UrlGuard guard, PartnerProperties properties, Clock clock) {
+		this.mongo = mongo;
+		this.guard = guard;
+		this.properties = properties.webhooks();
+		this.clock = clock;
+		HttpClient http = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(this.properties.timeout().toMillis(), 10_000))
+			.responseTimeout(this.properties.timeout())
+			.followRedirect(false);
+		this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(this.properties.breakerWindow())
+			.minimumNumberOfCalls(this.properties.breakerWindow())
+			.failureRateThreshold(this.properties.breakerFailureRate())
+			.waitDurationInOpenState(this.properties.breakerOpenFor())
+			.permittedNumberOfCallsInHalfOpenState(1)
+			.build());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		Flux<String> polled = Flux.interval(this.properties.pollInterval())
+			.onBackpressureDrop()
+			.concatMap((tick) -> dueIds().onErrorResume((ex) -> {
+				logger.warn("Looking for due webhook deliveries failed: " + ex.getMessage());
+				return Flux.empty();
+			}), 1);
+		this.running = Flux.merge(this.due.asFlux(), polled).flatMap((id) -> attempt(id).onErrorResume((ex) -> {
+			logger.warn("Webhook delivery " + id + " failed unexpectedly: " + ex.getMessage());
+			return Mono.empty();
+		}), this.properties.concurrency()).subscribe();
+	}
+
+	/**
+	 * Asks for a delivery to be attempted now.
+	 * @param deliveryId the delivery
+	 */
+	void due(String deliveryId) {
+		synchronized (this.due) {
+			this.due.tryEmitNext(deliveryId);
+		}
+	}
+
+	private Flux<String> dueIds() {
+		Instant now = this.clock.instant();
+		Query due = Query.query(Criteria.where("status").is(Delivery.PENDING).and("nextAttemptAt").lte(now))
+			.with(Sort.by("nextAttemptAt"))
+			.limit(POLL_BATCH);
+		due.fields().include("_id").include("leaseUntil");
+		return this.mongo.find(due, Document.class, DELIVERIES)
+			.filter((delivery) -> delivery.getDate("leaseUntil") == null
+					|| !delivery.getDate("leaseUntil").toInstant().isAfter(now))
+			.map((delivery) -> delivery.getString("_id"));
+	}
+
+	/**
+	 * One attempt at a delivery, if it is still due and no replica holds it.
+	 * @param id the delivery id
+	 * @return completes when the attempt is recorded
+	 */
+	Mono<Void> attempt(String id) {
+		return claim(id)
+			.flatMap((delivery) -> this.mongo.findById(delivery.endpointId(), WebhookEndpoint.class)
+				.flatMap((endpoint) -> attempt(delivery, endpoint))
+				.switchIfEmpty(Mono.defer(() -> finish(delivery, Delivery.CANCELLED))))
+			.then();
+	}
+
+	private Mono<Delivery> claim(String id) {
+		Instant now = this.clock.instant();
+		Query free = Query.query(Criteria.where("_id")
+			.is(id)
+			.and("status")
+			.is(Delivery.PENDING)
+			.and("nextAttemptAt")
+			.lte(now)
+			.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lte(now)));
+		return this.mongo.findAndModify(free, Update.update("leaseUntil", now.plus(this.properties.lease())),
+				FindAndModifyOptions.options().returnNew(true), Delivery.class);
+	}
+
+	private Mono<Delivery> attempt(Delivery delivery, WebhookEndpoint endpoint) {
+		if (!endpoint.isActive()) {
+			return finish(delivery, Delivery.CANCELLED);
+		}
+		Mono<Delivery> held = this.mongo.findById(delivery.workspaceId(), Workspace.class)
+			.filter((workspace) -> workspace.isPaused()
+					&& WebhookEvent.named(delivery.event()).map(WebhookEvent::heldWhilePaused).orElse(false))
+			.flatMap((workspace) -> finish(delivery, Delivery.HELD));
+		return held.switchIfEmpty(Mono.defer(() -> send(delivery, endpoint)));
+	}
+
+	private Mono<Delivery> send(Delivery delivery, WebhookEndpoint endpoint) {
+		CircuitBreaker breaker = this.breakers.circuitBreaker(endpoint.id());
+		if (!breaker.tryAcquirePermission()) {
+			Instant later = this.clock.instant().plus(this.properties.breakerOpenFor());
+			return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(delivery.id())),
+					Update.update("nextAttemptAt", later).set("leaseUntil", null),
+					FindAndModifyOptions.options().returnNew(true), Delivery.class);
+		}
+		Instant at = this.clock.instant();
+		long started = System.nanoTime();
+		return this.guard.check(endpoint.url(), "url")
+			.flatMap((uri) -> post(uri.toString(), delivery, endpoint))
+			.map((status) -> new Outcome(status, (status >= 200 && status < 300) ? null : "HTTP " + status))
+			.onErrorResume((ex) -> Mono.just(new Outcome(null, describe(ex))))
+			.flatMap((outcome) -> {
+				long nanos = System.nanoTime() - started;
+				if (outcome.error() == null) {
+					breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+				}
+				else {
+					breaker.onError(nanos, TimeUnit.NANOSECONDS, new IllegalStateException(outcome.error()));
+				}
+				Delivery.Attempt attempt = new Delivery.Attempt(at, outcome.status(), outcome.error(),
+						Duration.ofNanos(nanos).toMillis());
+				return record(delivery, endpoint, attempt);
+			});
+	}
+
+	private Mono<Integer> post(String url, Delivery delivery, WebhookEndpoint endpoint) {
+		String messageId = "msg_" + delivery.id();
+		long timestamp = this.wallClock.instant().getEpochSecond();
+		String signature = Signature.sign(endpoint.secret(), messageId, timestamp, delivery.payload());
+		return this.client.post()
+			.uri(url)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("webhook-id", messageId)
+			.header("webhook-timestamp", Long.toString(timestamp))
+			.header("webhook-signature", signature)
+			.bodyValue(delivery.payload())
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.timeout(this.properties.timeout());
+	}
+
+	private Mono<Delivery> record(Delivery delivery, WebhookEndpoint endpoint, Delivery.Attempt attempt) {
+		Instant now = this.clock.instant();
+		Update update = new Update().push("attempts", attempt).set("leaseUntil", null);
+		Mono<Void> endpointChange;
+		if (attempt.error() == null) {
+			update.set("status", Delivery.SUCCEEDED).set("nextAttemptAt", null);
+			endpointChange = this.mongo
+				.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id())),
+						Update.update("lastSuccessAt", now).set("failingSince", null), WebhookEndpoint.class)
+				.then();
+		}
+		else if (Integer.valueOf(410).equals(attempt.statusCode())) {
+			update.set("status", Delivery.FAILED).set("nextAttemptAt", null);
+			endpointChange = failed(endpoint, attempt, now)
+				.then(disable(endpoint, "the receiver answered 410 Gone", now));
+		}
+		else {
+			int retries = delivery.retries() + 1;
+			List<Duration> schedule = this.properties.retrySchedule();
+			update.set("retries", retries);
+			if (retries <= schedule.size()) {
+				update.set("nextAttemptAt", now.plus(schedule.get(retries - 1)));
+			}
+			else {
+				update.set("status", Delivery.FAILED).set("nextAttemptAt", null);
+			}
+			endpointChange = failed(endpoint, attempt, now).then(disableIfFailingTooLong(endpoint, now));
+		}
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(delivery.id())), update,
+					FindAndModifyOptions.options().returnNew(true), Delivery.class)
+			.flatMap((stored) -> endpointChange.thenReturn(stored));
+	}
+
+	private Mono<Void> failed(WebhookEndpoint endpoint, Delivery.Attempt attempt, Instant now) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id())),
+					Update.update("lastFailureAt", now).set("lastFailure", attempt.error()), WebhookEndpoint.class)
+			.then(this.mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(endpoint.id()).and("failingSince").is(null)),
+					Update.update("failingSince", now), WebhookEndpoint.class))
+			.then();
+	}
+
+	private Mono<Void> disableIfFailingTooLong(WebhookEndpoint endpoint, Instant now) {
+		return this.mongo.findById(endpoint.id(), WebhookEndpoint.class)
+			.filter((current) -> current.isActive() && current.failingSince() != null
+					&& !current.failingSince().plus(this.properties.disableAfter()).isAfter(now))
+			.flatMap((current) -> disable(current, "failing continuously since " + current.failingSince(), now));
+	}
+
+	private Mono<Void> disable(WebhookEndpoint endpoint, String reason, Instant now) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id()).and("disabledReason").is(null)),
+					Update.update("disabledReason", reason).set("disabledAt", now), WebhookEndpoint.class)
+			.then();
+	}
+
+	private Mono<Delivery> finish(Delivery delivery, String status) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(delivery.id())),
+				Update.update("status", status).set("leaseUntil", null), FindAndModifyOptions.options().returnNew(true),
+				Delivery.class);
+	}
+
+	private static String describe(Throwable ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		if (ex instanceof java.util.concurrent.TimeoutException) {
+			message = "no answer within the timeout";
+		}
+		return (message.length() > MAX_ERROR) ? message.substring(0, MAX_ERROR) : message;
+	}
+
+	@Override
+	public void destroy() {
+		Disposable current = this.running;
+		if (current != null) {
+			current.dispose();
+		}
+	}
+
+	/**
+	 * What an attempt came to.
+	 *
+	 * @param status the receiver's status code, {@code null} when none came
+	 * @param error what went wrong, {@code null} on a 2xx
+	 */
+	private record Outcome(Integer status, String error) {
+	}
+
+}

@@ -1,0 +1,191 @@
+package com.chatsuite.partner.points;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.chatsuite.partner.PartnerApi;
+import com.chatsuite.partner.PartnerIntegrationTest;
+import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A workspace's points: top-ups and deductions recorded in a ledger that always sums to
+ * the balance, which never goes below zero, even under concurrent deductions; and the
+ * {@code Idempotency-Key} replay and conflict rules on the same calls.
+ */
+@SuiteIntegrationTest
+class PointsIntegrationTests extends PartnerIntegrationTest {
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	private int port;
+
+	@Test
+	void topUpAndDeductAreRecordedInTheLedger() {
+		PartnerApi partner = newPartner();
+		String id = partner.newWorkspace("starter");
+		String base = "/partner/workspace/" + id;
+		JsonNode topped = body(partner.post(base + "/topup-points", Map.of("points", 120, "reason", "bought a pack"))
+			.expectStatus()
+			.isOk());
+		assertThat(topped.path("data").path("id").asString()).isEqualTo(id);
+		assertThat(topped.path("data").path("balance").asLong()).isEqualTo(120);
+		JsonNode deducted = body(partner.post(base + "/deduct-points", Map.of("points", 20, "reason", "sms usage"))
+			.expectStatus()
+			.isOk());
+		assertThat(deducted.path("data").path("balance").asLong()).isEqualTo(100);
+		JsonNode ledger = body(partner.get(base + "/points").expectStatus().isOk()).path("data");
+		assertThat(ledger.path("balance").asLong()).isEqualTo(100);
+		assertThat(ledger.path("entries").size()).isEqualTo(2);
+		assertThat(ledger.path("entries").path(0).path("points").asLong()).isEqualTo(-20);
+		assertThat(ledger.path("entries").path(0).path("reason").asString()).isEqualTo("sms usage");
+		assertThat(ledger.path("entries").path(0).path("balance").asLong()).isEqualTo(100);
+		assertThat(ledger.path("entries").path(1).path("points").asLong()).isEqualTo(120);
+		assertThat(ledger.path("entries").path(0).path("id").asString()).isNotBlank();
+	}
+
+	@Test
+	void aDeductionBeyondTheBalanceIsAConflictAndChangesNothing() {
+		PartnerApi partner = newPartner();
+		String id = partner.newWorkspace("starter");
+		String base = "/partner/workspace/" + id;
+		partner.post(base + "/topup-points", Map.of("points", 10, "reason", "r")).expectStatus().isOk();
+		assertRejected(body(partner.post(base + "/deduct-points", Map.of("points", 11, "reason", "too much"))
+			.expectStatus()
+			.isEqualTo(409)), "points", "balance is 10");
+		JsonNode ledger = body(partner.get(base + "/points").expectStatus().isOk()).path("data");
+		assertThat(ledger.path("balance").asLong()).isEqualTo(10);
+		assertThat(ledger.path("entries").size()).isEqualTo(1);
+		assertRejected(body(partner.post(base + "/deduct-points", Map.of("points", 0, "reason", "r"))
+			.expectStatus()
+			.isBadRequest()), "points", "between 1");
+		assertRejected(body(partner.post(base + "/topup-points", Map.of("points", 5)).expectStatus().isBadRequest()),
+				"reason", "required");
+	}
+
+	@Test
+	void fiftyConcurrentDeductionsNeverTakeTheBalanceBelowZero() {
+		PartnerApi partner = newPartner();
+		String id = partner.newWorkspace("starter");
+		String base = "/partner/workspace/" + id;
+		partner.post(base + "/topup-points", Map.of("points", 30, "reason", "start")).expectStatus().isOk();
+		WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + this.port).build();
+		List<Integer> statuses = Flux.range(0, 50)
+			.flatMap((i) -> client.post()
+				.uri(base + "/deduct-points")
+				.header("Authorization", "Bearer " + partner.key())
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("points", 1, "reason", "deduction " + i))
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode()))
+				.map(HttpStatusCode::value), 50)
+			.collectList()
+			.block(Duration.ofSeconds(120));
+		assertThat(statuses).hasSize(50);
+		assertThat(statuses.stream().filter((status) -> status == 200)).hasSize(30);
+		assertThat(statuses.stream().filter((status) -> status == 409)).hasSize(20);
+		JsonNode ledger = body(partner.get(base + "/points").expectStatus().isOk()).path("data");
+		assertThat(ledger.path("balance").asLong()).isZero();
+		long sum = 0;
+		List<Long> balances = new ArrayList<>();
+		for (JsonNode entry : ledger.path("entries")) {
+			sum += entry.path("points").asLong();
+			balances.add(entry.path("balance").asLong());
+		}
+		assertThat(sum).isEqualTo(ledger.path("balance").asLong());
+		assertThat(ledger.path("entries").size()).isEqualTo(31);
+		assertThat(balances).allMatch((balance) -> balance >= 0);
+	}
+
+	@Test
+	void theSameIdempotencyKeyAndBodyAnswerTheFirstResultAndChangeNothingAgain() {
+		PartnerApi partner = newPartner();
+		String id = partner.newWorkspace("starter");
+		String base = "/partner/workspace/" + id;
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> body = Map.of("points", 40, "reason", "pack");
+		JsonNode first = body(partner.post(base + "/topup-points", body, key).expectStatus().isOk());
+		JsonNode again = body(partner.post(base + "/topup-points", body, key)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true"));
+		assertThat(again).isEqualTo(first);
+		assertThat(body(partner.get(base + "/points").expectStatus().isOk()).path("data").path("balance").asLong())
+			.isEqualTo(40);
+
+		assertRejected(body(partner.post(base + "/topup-points", Map.of("points", 41, "reason", "pack"), key)
+			.expectStatus()
+			.isEqualTo(422)), "Idempotency-Key", "another request");
+		assertRejected(body(partner.post(base + "/deduct-points", body, key).expectStatus().isEqualTo(422)),
+				"Idempotency-Key", "another request");
+		// Keys belong to their partner: another partner's same key is a new request.
+		PartnerApi other = newPartner();
+		String otherId = other.newWorkspace("starter");
+		other.post("/partner/workspace/" + otherId + "/topup-points", body, key)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("Idempotent-Replayed");
+	}
+
+	@Test
+	void aFailedRequestLeavesItsKeyFreeForARetry() {
+		PartnerApi partner = newPartner();
+		String id = partner.newWorkspace("starter");
+		String base = "/partner/workspace/" + id;
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> deduct = Map.of("points", 5, "reason", "usage");
+		partner.post(base + "/deduct-points", deduct, key).expectStatus().isEqualTo(409);
+		partner.post(base + "/topup-points", Map.of("points", 5, "reason", "r")).expectStatus().isOk();
+		JsonNode retried = body(partner.post(base + "/deduct-points", deduct, key).expectStatus().isOk());
+		assertThat(retried.path("data").path("balance").asLong()).isZero();
+		partner.post(base + "/deduct-points", deduct, key)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true");
+		assertThat(body(partner.get(base + "/points").expectStatus().isOk()).path("data").path("entries").size())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void creatingAWorkspaceTwiceWithOneKeyMakesOneWorkspace() {
+		PartnerApi partner = newPartner();
+		String key = UUID.randomUUID().toString();
+		String name = "idem" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> body = Map.of("name", "Once", "sub_domain", name, "plan", "starter", "client",
+				Map.of("email", name + "@client.example", "name", "Cli"));
+		JsonNode first = body(partner.post("/partner/workspace/create", body, key).expectStatus().isCreated());
+		JsonNode again = body(partner.post("/partner/workspace/create", body, key).expectStatus().isCreated());
+		assertThat(again.path("data").path("id")).isEqualTo(first.path("data").path("id"));
+		// The generated password is shown once and never stored, so the replay leaves it
+		// out.
+		assertThat(first.path("data").path("client").path("password").asString()).isNotBlank();
+		assertThat(again.path("data").path("client").has("password")).isFalse();
+		assertThat(again.path("data").path("client").path("email"))
+			.isEqualTo(first.path("data").path("client").path("email"));
+		assertThat(body(partner.get("/partner/workspaces").expectStatus().isOk()).path("data").path("total").asLong())
+			.isEqualTo(1);
+		String id = first.path("data").path("id").asString();
+		String deleteKey = UUID.randomUUID().toString();
+		partner.send(org.springframework.http.HttpMethod.DELETE, "/partner/workspace/" + id, null, deleteKey)
+			.expectStatus()
+			.isOk();
+		partner.send(org.springframework.http.HttpMethod.DELETE, "/partner/workspace/" + id, null, deleteKey)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true");
+	}
+
+}
