@@ -191,6 +191,13 @@ public final class LocalSuite {
 			environment.put("SUITE_AUTH_PLATFORMADMIN_PASSWORD",
 					env("SUITE_AUTH_PLATFORMADMIN_PASSWORD", ADMIN_PASSWORD));
 		}
+		if (service.module().equals("partner-service")) {
+			// Webhook receivers of a local run are plain-HTTP servers on this machine
+			// (SPEC section 6); a deployment allows HTTPS to public addresses only.
+			environment.put("SUITE_PARTNER_WEBHOOKS_ALLOWHTTP", env("SUITE_PARTNER_WEBHOOKS_ALLOWHTTP", "true"));
+			environment.put("SUITE_PARTNER_WEBHOOKS_ALLOWEDHOSTS",
+					env("SUITE_PARTNER_WEBHOOKS_ALLOWEDHOSTS", "127.0.0.1,localhost"));
+		}
 		if (service == ServiceDefinition.GATEWAY) {
 			for (ServiceDefinition upstream : ServiceDefinition.SERVICES) {
 				arguments.add("--suite.gateway.services." + upstream.module() + "=http://127.0.0.1:"

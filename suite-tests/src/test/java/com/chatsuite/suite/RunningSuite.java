@@ -15,9 +15,9 @@ import com.chatsuite.local.ChildProcess;
 import com.chatsuite.testsupport.SuiteInfrastructure;
 
 /**
- * auth-service, operator-domain-service and the gateway started from their built jars as
- * separate processes, over the test infrastructure, once per test JVM: the suite as it
- * runs, reached through the gateway.
+ * Every service and the gateway started from their built jars as separate processes, over
+ * the test infrastructure, once per test JVM: the suite as it runs, reached through the
+ * gateway.
  */
 final class RunningSuite {
 
@@ -34,8 +34,16 @@ final class RunningSuite {
 	 * The services behind the gateway besides auth-service, each with a database of its
 	 * own.
 	 */
-	private static final List<String> SERVICES = List.of("operator-domain-service", "ticket-service",
+	private static final List<String> SERVICES = List.of("operator-domain-service", "partner-service", "ticket-service",
 			"chat-room-service");
+
+	/**
+	 * partner-service delivers webhooks to the tests' plain-HTTP receivers on this
+	 * machine, and retries after seconds.
+	 */
+	private static final List<String> PARTNER_ARGUMENTS = List.of("--suite.partner.webhooks.allow-http=true",
+			"--suite.partner.webhooks.allowed-hosts=127.0.0.1", "--suite.partner.webhooks.retry-schedule=1s,2s,5s",
+			"--suite.partner.webhooks.poll-interval=200ms");
 
 	private static RunningSuite instance;
 
@@ -68,6 +76,9 @@ final class RunningSuite {
 			int port = freePort();
 			List<String> arguments = new ArrayList<>(infrastructure);
 			arguments.addAll(List.of("--server.port=" + port, "--spring.mongodb.database=" + service + "-e2e", jwks));
+			if (service.equals("partner-service")) {
+				arguments.addAll(PARTNER_ARGUMENTS);
+			}
 			this.processes.add(ChildProcess.start(service, port, command(java, root, service), arguments, Map.of(),
 					logs.resolve(service + ".log")));
 			gatewayArguments.add("--suite.gateway.services." + service + "=http://127.0.0.1:" + port);

@@ -64,7 +64,7 @@ public record GatewayProperties(@DefaultValue @Valid @NotNull Services services,
 	 * shown together at {@code /docs}
 	 */
 	public record Docs(@DefaultValue( {
-			"auth-service", "operator-domain-service", "ticket-service",
+			"auth-service", "operator-domain-service", "partner-service", "ticket-service",
 			"chat-room-service" }) @NotNull List<String> services){
 	}
 

@@ -23,6 +23,9 @@ class ApiDocsIntegrationTests extends StubbedGatewayTest {
 		Echo directory = routed(this.web.get().uri("/v3/api-docs/operator-domain-service").exchange());
 		assertThat(directory.service()).isEqualTo("operator-domain-service");
 		assertThat(directory.uri()).isEqualTo("/v3/api-docs");
+		Echo partner = routed(this.web.get().uri("/v3/api-docs/partner-service").exchange());
+		assertThat(partner.service()).isEqualTo("partner-service");
+		assertThat(partner.uri()).isEqualTo("/v3/api-docs");
 		Echo tickets = routed(this.web.get().uri("/v3/api-docs/ticket-service").exchange());
 		assertThat(tickets.service()).isEqualTo("ticket-service");
 		Echo rooms = routed(this.web.get().uri("/v3/api-docs/chat-room-service").exchange());
@@ -35,6 +38,7 @@ class ApiDocsIntegrationTests extends StubbedGatewayTest {
 		this.web.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk().expectBody().json("""
 				{"urls": [{"name": "auth-service", "url": "../v3/api-docs/auth-service"},
 				          {"name": "operator-domain-service", "url": "../v3/api-docs/operator-domain-service"},
+				          {"name": "partner-service", "url": "../v3/api-docs/partner-service"},
 				          {"name": "ticket-service", "url": "../v3/api-docs/ticket-service"},
 				          {"name": "chat-room-service", "url": "../v3/api-docs/chat-room-service"}],
 				 "urls.primaryName": "auth-service"}""", JsonCompareMode.STRICT);
