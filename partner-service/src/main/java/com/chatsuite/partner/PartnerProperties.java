@@ -90,13 +90,16 @@ public record PartnerProperties(@NotEmpty List<@Valid Plan> plans, @NotNull List
 	 * @param breakerWindow attempts an endpoint's circuit breaker looks at
 	 * @param breakerOpenFor how long an open circuit breaker holds an endpoint's
 	 * deliveries back
+	 * @param perEndpointConcurrency attempts in flight at once to one endpoint, so a
+	 * receiver that hangs holds at most these of {@code concurrency}
 	 */
 	public record Webhooks(@DefaultValue("false") boolean allowHttp, @DefaultValue List<String> allowedHosts,
 			@DefaultValue("5s,5m,30m,2h,5h,10h,10h") @NotNull List<Duration> retrySchedule,
 			@DefaultValue("15s") @NotNull Duration timeout, @DefaultValue("5d") @NotNull Duration disableAfter,
 			@DefaultValue("1s") @NotNull Duration pollInterval, @DefaultValue("60s") @NotNull Duration lease,
 			@DefaultValue("256") @Min(1) int concurrency, @DefaultValue("50") @Min(1) float breakerFailureRate,
-			@DefaultValue("10") @Min(1) int breakerWindow, @DefaultValue("30s") @NotNull Duration breakerOpenFor) {
+			@DefaultValue("10") @Min(1) int breakerWindow, @DefaultValue("30s") @NotNull Duration breakerOpenFor,
+			@DefaultValue("16") @Min(1) int perEndpointConcurrency) {
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.chatsuite.partner.PartnerProperties;
 import com.chatsuite.partner.workspace.Workspace;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -41,9 +44,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * attempt is claimed by one conditional write with a lease, so a delivery is sent once
  * across replicas. An attempt waits at most the configured timeout; a 2xx is success, a
  * 410 disables the endpoint at once, anything else is retried on the schedule, and an
- * endpoint failing continuously for too long is disabled. A circuit breaker per endpoint
- * holds a dead receiver's deliveries back without an attempt, so it ties up nothing the
- * other endpoints need. Redirects are not followed.
+ * endpoint failing continuously for too long is disabled. Per endpoint, a bulkhead bounds
+ * the attempts in flight and a circuit breaker holds a dead receiver's deliveries back
+ * without an attempt, so a receiver that hangs or fails ties up nothing the other
+ * endpoints need. Redirects are not followed.
  */
 @Component
 class DeliveryWorker implements DisposableBean {
@@ -55,6 +59,8 @@ class DeliveryWorker implements DisposableBean {
 	private static final String DELIVERIES = "webhook_deliveries";
 
 	private static final int MAX_ERROR = 300;
+
+	private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -70,6 +76,8 @@ class DeliveryWorker implements DisposableBean {
 	private final WebClient client;
 
 	private final CircuitBreakerRegistry breakers;
+
+	private final BulkheadRegistry bulkheads;
 
 	private final Sinks.Many<String> due = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -92,6 +100,10 @@ class DeliveryWorker implements DisposableBean {
 			.failureRateThreshold(this.properties.breakerFailureRate())
 			.waitDurationInOpenState(this.properties.breakerOpenFor())
 			.permittedNumberOfCallsInHalfOpenState(1)
+			.build());
+		this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+			.maxConcurrentCalls(this.properties.perEndpointConcurrency())
+			.maxWaitDuration(Duration.ZERO)
 			.build());
 	}
 
@@ -169,13 +181,27 @@ class DeliveryWorker implements DisposableBean {
 	}
 
 	private Mono<Delivery> send(Delivery delivery, WebhookEndpoint endpoint) {
+		Bulkhead bulkhead = this.bulkheads.bulkhead(endpoint.id());
+		if (!bulkhead.tryAcquirePermission()) {
+			// As many attempts to this endpoint in flight as it may have: try shortly.
+			return later(delivery, BUSY_RETRY);
+		}
 		CircuitBreaker breaker = this.breakers.circuitBreaker(endpoint.id());
 		if (!breaker.tryAcquirePermission()) {
-			Instant later = this.clock.instant().plus(this.properties.breakerOpenFor());
-			return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(delivery.id())),
-					Update.update("nextAttemptAt", later).set("leaseUntil", null),
-					FindAndModifyOptions.options().returnNew(true), Delivery.class);
+			bulkhead.onComplete();
+			return later(delivery, this.properties.breakerOpenFor());
 		}
+		return attempt(delivery, endpoint, breaker).doFinally((signal) -> bulkhead.onComplete());
+	}
+
+	/** Puts a delivery back, due again after a pause, without an attempt. */
+	private Mono<Delivery> later(Delivery delivery, Duration pause) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(delivery.id())),
+				Update.update("nextAttemptAt", this.clock.instant().plus(pause)).set("leaseUntil", null),
+				FindAndModifyOptions.options().returnNew(true), Delivery.class);
+	}
+
+	private Mono<Delivery> attempt(Delivery delivery, WebhookEndpoint endpoint, CircuitBreaker breaker) {
 		Instant at = this.clock.instant();
 		long started = System.nanoTime();
 		return this.guard.check(endpoint.url(), "url")
