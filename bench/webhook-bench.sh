@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Measures webhook delivery: point top-ups of partner workspaces at a fixed rate through the
+# gateway, each making one signed workspace.points_changed delivery to a receiver on this
+# machine; reports deliveries per second and the latency from the event's time to its
+# arrival (p50, p99, max), first with the live endpoint alone, then with a second endpoint
+# for the same events whose receiver accepts connections and never answers.
+#
+#   bench/webhook-bench.sh        (RATE=200 SECONDS=20 WORKSPACES=20)
+#
+# Uses the suite already running on this machine if the gateway answers (partner-service must
+# allow plain-HTTP receivers on 127.0.0.1, as the local run does); otherwise starts
+# ./run-local.sh with a throw-away data folder and the full JIT and stops it at the end. The
+# partner is the demo organisation (addon partner) with an API key made for the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATE=${RATE:-200}
+SECONDS_PER_PHASE=${SECONDS:-20}
+WORKSPACES=${WORKSPACES:-20}
+gateway_port=${GATEWAY_PORT:-8080}
+partner_port=${PARTNER_SERVICE_PORT:-8083}
+gateway=http://127.0.0.1:$gateway_port
+work=$(mktemp -d)
+
+# shellcheck source=bench/lib/suite.sh
+. bench/lib/suite.sh
+use_or_start_suite "$gateway" "http://127.0.0.1:$partner_port"
+
+token=$(curl -fsS -G "$gateway/admin/access-token" --data-urlencode email=owner@demo.example \
+	--data-urlencode "password=${SUITE_AUTH_DEMO_PASSWORD:-demo-password}" \
+	--data-urlencode organisation_domain=demo --data-urlencode addon_unique_name=partner | jq -r .data.access_token)
+key=$(curl -fsS -X POST "$gateway/auth/api-keys" -H "access_token: $token" -H 'Content-Type: application/json' \
+	-d '{"name":"webhook bench","permissions":["workspaces:read","workspaces:write","points:write","webhooks:read","webhooks:write"]}' |
+	jq -r .data.api_key)
+[ -n "$key" ] && [ "$key" != null ] || { echo "no API key for the demo partner" >&2; exit 1; }
+[ -d var/app/partner-service/lib ] || { echo "var/app/partner-service/lib is missing: run ./run-local.sh once" >&2; exit 1; }
+
+echo "$WORKSPACES workspaces, $RATE top-ups/s for $SECONDS_PER_PHASE s per phase; $(nproc) cores shared by the load"
+echo "generator, the receivers and the suite; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+java -XX:+UseSerialGC -Xmx512m -cp "var/app/partner-service/lib/*" bench/webhook-load.java \
+	"$gateway" "$key" "$RATE" "$SECONDS_PER_PHASE" "$WORKSPACES"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

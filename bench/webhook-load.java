@@ -1,0 +1,156 @@
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Load generator of bench/webhook-bench.sh: a webhook receiver on a local port, partner
+ * workspaces whose point top-ups (open loop, a fixed rate, round robin) each make one
+ * {@code workspace.points_changed} delivery to it, and the latency from the event's time
+ * (its payload {@code timestamp}, partner-service's clock on this machine) to its arrival.
+ * The first phase has only the live endpoint; before the second, a second endpoint for the
+ * same event is registered at a receiver that accepts connections and never answers.
+ *
+ * java -cp "var/app/partner-service/lib/*" bench/webhook-load.java BASE_URL API_KEY RATE SECONDS WORKSPACES
+ */
+public class WebhookLoad {
+
+	private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
+
+	private static final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+
+	private static final Set<String> ids = ConcurrentHashMap.newKeySet();
+
+	private static final AtomicLong duplicates = new AtomicLong();
+
+	public static void main(String[] args) throws Exception {
+		String base = args[0];
+		String key = args[1];
+		int rate = Integer.parseInt(args[2]);
+		int seconds = Integer.parseInt(args[3]);
+		int workspaceCount = Integer.parseInt(args[4]);
+		DisposableServer live = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.post("/hook", (request, response) -> request.receive().aggregate().asString()
+				.doOnNext((body) -> received(request.requestHeaders().get("webhook-id"), body))
+				.then(response.status(204).send())))
+			.bindNow();
+		DisposableServer dead = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.post("/hook", (request, response) -> Mono.never()))
+			.bindNow();
+		ConnectionProvider pool = ConnectionProvider.builder("bench").maxConnections(256).pendingAcquireMaxCount(-1).build();
+		HttpClient http = HttpClient.create(pool)
+			.baseUrl(base)
+			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + key)
+				.set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
+			.responseTimeout(Duration.ofSeconds(20));
+		post(http, "/partner/set-webhook", "{\"event\":\"workspace.points_changed\",\"url\":\"http://127.0.0.1:"
+				+ live.port() + "/hook\"}");
+		List<String> workspaces = new ArrayList<>();
+		for (int i = 0; i < workspaceCount; i++) {
+			String name = "bench" + UUID.randomUUID().toString().substring(0, 10);
+			String created = post(http, "/partner/workspace/create", "{\"name\":\"Bench\",\"sub_domain\":\"" + name
+					+ "\",\"plan\":\"starter\",\"client\":{\"email\":\"" + name + "@bench.example\",\"name\":\"B\"}}");
+			Matcher id = Pattern.compile("\"data\":\\{\"id\":\"([^\"]+)\"").matcher(created);
+			if (!id.find()) {
+				throw new IllegalStateException("no workspace id in " + created);
+			}
+			workspaces.add(id.group(1));
+		}
+		System.out.printf("%-26s %8s %8s %9s %9s %12s %8s %8s %8s %6s%n", "phase", "offered", "top-ups", "errors",
+				"delivered", "deliveries/s", "p50 ms", "p99 ms", "max ms", "twice");
+		phase(http, workspaces, "warm-up", rate / 2, Math.max(5, seconds / 2));
+		phase(http, workspaces, "one live endpoint", rate, seconds);
+		post(http, "/partner/set-webhook", "{\"event\":\"workspace.points_changed\",\"url\":\"http://127.0.0.1:"
+				+ dead.port() + "/hook\"}");
+		phase(http, workspaces, "plus one endpoint hanging", rate, seconds);
+		live.disposeNow();
+		dead.disposeNow();
+	}
+
+	private static void received(String id, String body) {
+		Matcher timestamp = TIMESTAMP.matcher(body);
+		if (timestamp.find()) {
+			latencies.add(Duration.between(Instant.parse(timestamp.group(1)), Instant.now()).toMillis());
+		}
+		if (id != null && !ids.add(id)) {
+			duplicates.incrementAndGet();
+		}
+	}
+
+	private static void phase(HttpClient http, List<String> workspaces, String name, int rate, int seconds)
+			throws InterruptedException {
+		latencies.clear();
+		long duplicatesBefore = duplicates.get();
+		AtomicLong ok = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		long total = (long) rate * seconds;
+		long interval = 1_000_000_000L / rate;
+		long start = System.nanoTime();
+		for (long i = 0; i < total; i++) {
+			long due = start + i * interval;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			String workspace = workspaces.get((int) (i % workspaces.size()));
+			http.post()
+				.uri("/partner/workspace/" + workspace + "/topup-points")
+				.send(ByteBufFlux.fromString(Mono.just("{\"points\":1,\"reason\":\"bench\"}")))
+				.responseSingle((response, body) -> Mono.just(response.status().code()))
+				.subscribe((status) -> (status == 200 ? ok : errors).incrementAndGet(), (ex) -> errors.incrementAndGet());
+		}
+		// Until every accepted top-up's delivery arrived, or 30 s more.
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while ((latencies.size() < ok.get() || ok.get() + errors.get() < total) && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		System.out.printf("%-26s %8d %8d %9d %9d %12.0f %8d %8d %8d %6d%n", name, rate, ok.get(), errors.get(),
+				sorted.size(), sorted.size() / elapsed, percentile(sorted, 50), percentile(sorted, 99),
+				sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), duplicates.get() - duplicatesBefore);
+	}
+
+	private static long percentile(List<Long> sorted, int p) {
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+	}
+
+	private static String post(HttpClient http, String path, String json) {
+		return http.post()
+			.uri(path)
+			.send(ByteBufFlux.fromString(Mono.just(json)))
+			.responseSingle((response, body) -> body.asString().defaultIfEmpty("").map((text) -> {
+				if (response.status().code() >= 300) {
+					throw new IllegalStateException(path + " answered " + response.status().code() + ": " + text);
+				}
+				return text;
+			}))
+			.block(Duration.ofSeconds(30));
+	}
+
+}
