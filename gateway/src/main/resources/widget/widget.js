@@ -28,16 +28,18 @@
 		// since inside a shadow tree important declarations beat the page's.
 		':host{all:initial!important;display:block!important;position:fixed!important;right:20px!important;bottom:20px!important;',
 		'left:auto!important;top:auto!important;z-index:2147483647!important;visibility:visible!important;opacity:1!important;',
-		'transform:none!important;width:auto!important;height:auto!important;margin:0!important;padding:0!important;}',
-		'*{box-sizing:border-box;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2937;}',
+		'transform:none!important;width:auto!important;height:auto!important;margin:0!important;padding:0!important;',
+		'font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif!important;color:#1f2937!important}',
+		'*{box-sizing:border-box;font:inherit;color:inherit}',
 		'[hidden]{display:none!important}',
-		'button{all:unset;box-sizing:border-box;cursor:pointer;border-radius:8px;padding:8px 14px;background:#2563eb;color:#fff;font-weight:600;text-align:center}',
+		'button{all:unset;font:inherit;box-sizing:border-box;cursor:pointer;border-radius:8px;padding:8px 14px;background:#2563eb;color:#fff;font-weight:600;text-align:center}',
 		'button:focus-visible,textarea:focus-visible,.log:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}',
 		'.launcher{display:block;margin-left:auto;border-radius:24px;padding:12px 20px;box-shadow:0 4px 14px rgba(0,0,0,.25)}',
 		'.greeting{display:block;max-width:260px;margin:0 0 10px auto;padding:10px 14px;background:#fff;border-radius:12px;box-shadow:0 2px 10px rgba(0,0,0,.2)}',
 		'.panel{display:flex;flex-direction:column;width:340px;max-width:calc(100vw - 40px);height:440px;max-height:calc(100vh - 100px);margin-bottom:10px;background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden}',
 		'header{display:flex;align-items:center;gap:6px;padding:10px 12px;background:#1e3a8a}',
 		'h2{flex:1;margin:0;color:#fff;font-weight:700;font-size:16px}',
+		'button,header button{color:#fff}',
 		'header button{padding:4px 10px;background:#3b82f6;font-size:13px}',
 		'.log{flex:1;overflow-y:auto;padding:10px 12px;display:flex;flex-direction:column;gap:6px;background:#f8fafc}',
 		'.message{display:block;margin:0;padding:8px 11px;border-radius:12px;max-width:85%;background:#e5e7eb;white-space:pre-wrap;word-wrap:break-word}',
@@ -64,25 +66,18 @@
 	var closed = false;
 	var ui;
 
+	// Hidden unless an agent can answer; a visitor with a chat under way keeps it.
 	fetch(api + '/embed/widget-visibility?' + new URLSearchParams({ organisation: organisation, addon: addon, domain: domain }))
 		.then(function (response) { return response.ok ? response.json() : { visible: false }; })
-		.then(function (answer) {
-			if (answer.visible || state.room) {
-				start();
-			}
-		})
-		.catch(function () {
-			if (state.room) {
-				start();
+		.then(function (answer) { return answer.visible === true; }, function () { return false; })
+		.then(function (visible) {
+			if (visible || state.room) {
+				render();
+				if (state.room) {
+					resume();
+				}
 			}
 		});
-
-	function start() {
-		ui = render();
-		if (state.room) {
-			resume();
-		}
-	}
 
 	// ---- Rendering: one shadow root, styles that nothing outside can override.
 
@@ -104,7 +99,7 @@
 			'<button type="button" class="again" data-action="again" hidden>Start a new chat</button></form>' +
 			'</section>' +
 			'<button type="button" class="launcher" aria-controls="panel" aria-expanded="false"></button>';
-		var parts = {
+		var parts = ui = {
 			host: host,
 			root: root,
 			greeting: root.querySelector('.greeting'),
@@ -172,7 +167,6 @@
 		if (state.open) {
 			toggle(true, true);
 		}
-		return parts;
 	}
 
 	function toggle(open, quietly) {
@@ -336,6 +330,7 @@
 		delete state.room;
 		delete state.token;
 		save();
+		ui.end.hidden = true;
 	}
 
 	// ---- The room's live stream: Server-Sent Events read with fetch, so the room token travels

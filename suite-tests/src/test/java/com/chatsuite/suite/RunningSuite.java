@@ -79,6 +79,11 @@ final class RunningSuite {
 			if (service.equals("partner-service")) {
 				arguments.addAll(PARTNER_ARGUMENTS);
 			}
+			if (service.equals("operator-domain-service")) {
+				// The widget embed snippet it hands out loads the widget from this
+				// gateway.
+				arguments.add("--suite.directory.gateway-url=http://127.0.0.1:" + this.gatewayPort);
+			}
 			this.processes.add(ChildProcess.start(service, port, command(java, root, service), arguments, Map.of(),
 					logs.resolve(service + ".log")));
 			gatewayArguments.add("--suite.gateway.services." + service + "=http://127.0.0.1:" + port);

@@ -50,6 +50,16 @@ final class SuiteApi {
 	 * A new organisation, made by the platform admin, signed in to the livechat addon.
 	 */
 	String newOrganisationToken() {
+		Organisation organisation = newOrganisation(List.of("livechat"));
+		return addonToken(organisation.domain(), organisation.email(), organisation.password(), "livechat");
+	}
+
+	/**
+	 * A new organisation, made by the platform admin, with the given addons installed.
+	 * @param addons the addons
+	 * @return its sign-in credentials
+	 */
+	Organisation newOrganisation(List<String> addons) {
 		String platformToken = data(this.gateway.post()
 			.uri("/platform/token")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -58,17 +68,17 @@ final class SuiteApi {
 			.expectStatus()
 			.isOk()).path("access_token").asString();
 		String domain = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-		String email = "owner@" + domain + ".example";
+		Organisation organisation = new Organisation(domain, "owner@" + domain + ".example", "e2e-password-1");
 		this.gateway.post()
 			.uri("/platform/organisations")
 			.headers((headers) -> headers.setBearerAuth(platformToken))
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("organisation_domain", domain, "email", email, "password", "e2e-password-1", "addons",
-					List.of("livechat")))
+			.bodyValue(Map.of("organisation_domain", organisation.domain(), "email", organisation.email(), "password",
+					organisation.password(), "addons", addons))
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		return addonToken(domain, email, "e2e-password-1", "livechat");
+		return organisation;
 	}
 
 	String addonToken(String organisationDomain, String email, String password, String addon) {
@@ -120,6 +130,21 @@ final class SuiteApi {
 
 	static JsonNode data(WebTestClient.ResponseSpec response) {
 		return body(response).path("data");
+	}
+
+	/**
+	 * An organisation's sign-in credentials.
+	 *
+	 * @param domain its {@code organisation_domain}
+	 * @param email its email
+	 * @param password its password
+	 */
+	record Organisation(String domain, String email, String password) {
+
+		String addonToken(SuiteApi api, String addon) {
+			return api.addonToken(this.domain, this.email, this.password, addon);
+		}
+
 	}
 
 }
