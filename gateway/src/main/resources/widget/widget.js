@@ -62,6 +62,7 @@
 	}
 	var lastSeq = 0;
 	var stream = null;
+	var streamFailures = 0;
 	var pending = [];
 	var closed = false;
 	var ui;
@@ -342,7 +343,6 @@
 		}
 		var controller = new AbortController();
 		stream = controller;
-		var failures = 0;
 		(function connect() {
 			var headers = { 'X-Room-Token': state.token, Accept: 'text/event-stream' };
 			if (lastSeq) {
@@ -356,7 +356,7 @@
 					if (!response.ok || !response.body) {
 						throw new Error('stream ' + response.status);
 					}
-					failures = 0;
+					streamFailures = 0;
 					notice('');
 					return readEvents(response.body, onEvent);
 				})
@@ -374,14 +374,14 @@
 			if (controller.signal.aborted || closed) {
 				return;
 			}
-			failures++;
-			if (failures > 2) {
+			streamFailures++;
+			if (streamFailures > 2) {
 				notice('Reconnecting\u2026');
 			}
 			setTimeout(function () {
 				stream = null;
 				listen();
-			}, Math.min(15000, 500 * Math.pow(2, Math.min(failures, 5))));
+			}, Math.min(15000, 500 * Math.pow(2, Math.min(streamFailures, 5))));
 		}
 	}
 
