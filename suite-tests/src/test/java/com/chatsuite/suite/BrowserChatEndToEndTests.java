@@ -45,6 +45,13 @@ class BrowserChatEndToEndTests {
 
 	private static final String ADDON = "seller_buyer_chat_system";
 
+	/**
+	 * Polls of rate-limited public paths (visitors: 60 per 10 s, the widget's visibility
+	 * question: 30 per 10 s, per client address) stay below their refill, so the
+	 * browsers' own calls from the same address are never refused.
+	 */
+	private static final Duration LIMITED_POLL = Duration.ofMillis(500);
+
 	private final SuiteApi api = SuiteApi.connect();
 
 	private final String gateway = RunningSuite.get().gatewayUrl();
@@ -93,7 +100,7 @@ class BrowserChatEndToEndTests {
 		this.site = new MerchantSite();
 		this.console = Browser.start();
 		signInToTheConsoleAndGoOnline();
-		await().atMost(WAIT).until(this::visible);
+		await().atMost(WAIT).pollInterval(LIMITED_POLL).until(this::visible);
 	}
 
 	@AfterAll
@@ -334,6 +341,7 @@ class BrowserChatEndToEndTests {
 	 */
 	private void awaitChatRoomServiceKnowsTheOrganisation() {
 		JsonNode opened = await().atMost(WAIT)
+			.pollInterval(LIMITED_POLL)
 			.until(() -> SuiteApi.body(this.api.gateway()
 				.post()
 				.uri("/api/v2/room-control/")
