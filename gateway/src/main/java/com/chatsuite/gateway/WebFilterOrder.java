@@ -11,6 +11,9 @@ public final class WebFilterOrder {
 	/** Request id and W3C trace context, so even refusals can be correlated. */
 	public static final int CORRELATION = Ordered.HIGHEST_PRECEDENCE;
 
+	/** Paths with dot segments, encoded slashes or control characters are refused. */
+	public static final int REQUEST_PATH = CORRELATION + 5;
+
 	/** CORS for the public chat paths; preflight requests end here. */
 	public static final int CORS = CORRELATION + 10;
 

@@ -60,13 +60,7 @@ final class SuiteApi {
 	 * @return its sign-in credentials
 	 */
 	Organisation newOrganisation(List<String> addons) {
-		String platformToken = data(this.gateway.post()
-			.uri("/platform/token")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("username", RunningSuite.ADMIN_USER, "password", RunningSuite.ADMIN_PASSWORD))
-			.exchange()
-			.expectStatus()
-			.isOk()).path("access_token").asString();
+		String platformToken = platformToken();
 		String domain = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
 		Organisation organisation = new Organisation(domain, "owner@" + domain + ".example", "e2e-password-1");
 		this.gateway.post()
@@ -79,6 +73,17 @@ final class SuiteApi {
 			.expectStatus()
 			.isCreated();
 		return organisation;
+	}
+
+	/** A platform admin token. */
+	String platformToken() {
+		return data(this.gateway.post()
+			.uri("/platform/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", RunningSuite.ADMIN_USER, "password", RunningSuite.ADMIN_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isOk()).path("access_token").asString();
 	}
 
 	String addonToken(String organisationDomain, String email, String password, String addon) {

@@ -24,8 +24,9 @@ import org.springframework.web.server.WebExceptionHandler;
 /**
  * Turns what goes wrong behind the gateway into an answer in the family's error shape: a
  * service that is down, too slow or behind an open circuit breaker answers 503, a path no
- * route serves 404. Runs before Boot's default handler, which keeps the gateway's own
- * paths outside the four families.
+ * route serves 404. Runs before Boot's default handler, also for the gateway's own paths
+ * outside the four families (health, documentation), which answer {@code {"status":
+ * <code>, "message": "..."}}.
  */
 @Component
 class GatewayErrorHandler implements WebExceptionHandler, Ordered {
@@ -46,8 +47,7 @@ class GatewayErrorHandler implements WebExceptionHandler, Ordered {
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		String path = exchange.getRequest().getPath().value();
-		boolean routed = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) != null;
-		if (exchange.getResponse().isCommitted() || (ApiFamily.of(path) == ApiFamily.OTHER && !routed)) {
+		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
 		String service = serviceOf(exchange);

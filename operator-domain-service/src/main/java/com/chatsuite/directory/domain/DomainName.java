@@ -61,7 +61,9 @@ public record DomainName(String value) {
 			return IDN.toASCII(text, 0).toLowerCase(Locale.ROOT);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("'" + raw + "' is not a valid domain name: " + ex.getMessage());
+			// IDN's own message names the parser's exception class.
+			throw new IllegalArgumentException("'" + raw
+					+ "' is not a valid domain name: it has characters an internationalised domain name cannot have");
 		}
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -76,6 +77,11 @@ public class PublicHealthFilter implements WebFilter, Ordered {
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			HttpStatusCode code = getDelegate().getStatusCode();
+			if (code != null && code.is4xxClientError()) {
+				// A refusal (405, 413, ...), not a health answer: it carries no details.
+				return super.writeWith(body);
+			}
 			return DataBufferUtils.join(Flux.from(body)).flatMap((buffer) -> {
 				byte[] bytes = new byte[buffer.readableByteCount()];
 				buffer.read(bytes);

@@ -1,5 +1,9 @@
 package com.chatsuite.support.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -16,8 +20,10 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -37,6 +43,9 @@ public abstract class ApiErrorHandler implements WebExceptionHandler {
 
 	private static final long STORE_RETRY_AFTER_SECONDS = 5;
 
+	/** Path prefixes that belong to no API family. */
+	private static final List<String> OUTSIDE_THE_APIS = List.of("/.well-known/", "/actuator/", "/v3/api-docs");
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Override
@@ -49,7 +58,7 @@ public abstract class ApiErrorHandler implements WebExceptionHandler {
 		Object body;
 		if (ex instanceof ApiException api) {
 			status = api.status();
-			body = errorBody(exchange, status, api.getMessage(), api);
+			body = body(exchange, status, api.getMessage(), api);
 			if (api.retryAfterSeconds() != null) {
 				response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(api.retryAfterSeconds()));
 			}
@@ -58,27 +67,33 @@ public abstract class ApiErrorHandler implements WebExceptionHandler {
 			// Retried where the operation allows it; what is left is the client's to
 			// retry.
 			status = HttpStatus.CONFLICT;
-			body = errorBody(exchange, status,
+			body = body(exchange, status,
 					"the data was changed by another request at the same time; read it again and retry", null);
 		}
 		else if (isStoreUnavailable(ex)) {
 			logger.warn("Data store unavailable on " + exchange.getRequest().getPath() + ": " + ex.getMessage());
 			status = HttpStatus.SERVICE_UNAVAILABLE;
-			body = errorBody(exchange, status, "the data store is unavailable right now, try again later", null);
+			body = body(exchange, status, "the data store is unavailable right now, try again later", null);
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS));
+		}
+		else if (isInvalidMediaType(ex)) {
+			status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+			body = body(exchange, status,
+					"Content-Type is not a valid media type; send application/json or application/x-www-form-urlencoded",
+					null);
 		}
 		else if (ex instanceof DataBufferLimitException) {
 			status = HttpStatus.CONTENT_TOO_LARGE;
-			body = errorBody(exchange, status, "request body is too large", null);
+			body = body(exchange, status, "request body is too large", null);
 		}
 		else if (ex instanceof ResponseStatusException rse) {
 			status = rse.getStatusCode();
-			body = errorBody(exchange, status, describe(rse), null);
+			body = body(exchange, status, describe(rse), null);
 		}
 		else {
 			logger.error("Unexpected error on " + exchange.getRequest().getPath(), ex);
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
-			body = errorBody(exchange, status, "internal error", null);
+			body = body(exchange, status, "internal error", null);
 		}
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
@@ -99,6 +114,24 @@ public abstract class ApiErrorHandler implements WebExceptionHandler {
 			ApiException refusal);
 
 	/**
+	 * The body of an error: the family's, or {@code {"status": <code>, "message": ...}}
+	 * on the paths outside the API families (the JWK set, health, the OpenAPI document),
+	 * as the gateway answers its own paths.
+	 */
+	private Object body(ServerWebExchange exchange, HttpStatusCode status, String message, ApiException refusal) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		for (String outside : OUTSIDE_THE_APIS) {
+			if (path.startsWith(outside)) {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("status", status.value());
+				body.put("message", message);
+				return body;
+			}
+		}
+		return errorBody(exchange, status, message, refusal);
+	}
+
+	/**
 	 * MongoDB unreachable, timed out or without a primary: Spring Data's translations and
 	 * the driver's own exceptions, wherever they sit in the cause chain.
 	 */
@@ -111,6 +144,20 @@ public abstract class ApiErrorHandler implements WebExceptionHandler {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
 					|| cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
 					|| cause instanceof MongoNotPrimaryException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Tells a {@code Content-Type} header that does not parse, wherever Spring read it.
+	 * @param ex what went wrong
+	 * @return whether it was an invalid media type
+	 */
+	public static boolean isInvalidMediaType(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof InvalidMediaTypeException || cause instanceof InvalidMimeTypeException) {
 				return true;
 			}
 		}

@@ -13,8 +13,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,8 +68,28 @@ class AddonApiErrorHandlerTests {
 			.contains("internal error");
 	}
 
+	@Test
+	void aContentTypeThatDoesNotParseIs415InTheFamilyShape() {
+		MockServerWebExchange exchange = handle(new InvalidMediaTypeException("json", "does not contain '/'"));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5)))
+			.startsWith("{\"status\":0,\"message\":\"Content-Type is not a valid media type");
+	}
+
+	@Test
+	void pathsOutsideTheApiFamiliesAnswerStatusAndMessage() {
+		MockServerWebExchange exchange = handle("/.well-known/jwks.json",
+				new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED));
+		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5)))
+			.isEqualTo("{\"status\":405,\"message\":\"method not allowed on this endpoint\"}");
+	}
+
 	private MockServerWebExchange handle(Throwable ex) {
-		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/admin/domain/create"));
+		return handle("/admin/domain/create", ex);
+	}
+
+	private MockServerWebExchange handle(String path, Throwable ex) {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post(path));
 		this.handler.handle(exchange, ex).block(Duration.ofSeconds(5));
 		return exchange;
 	}

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.chatsuite.contracts.api.TicketApiError;
 import com.chatsuite.support.web.AddonApiErrorHandler;
+import com.chatsuite.support.web.ApiErrorHandler;
 import com.chatsuite.support.web.ApiException;
 import com.chatsuite.ticket.ticket.TicketStatus;
 import com.mongodb.MongoSocketException;
@@ -75,6 +76,9 @@ class ErrorShapes implements WebExceptionHandler {
 		}
 		if (ex instanceof DataBufferLimitException) {
 			return HttpStatus.CONTENT_TOO_LARGE;
+		}
+		if (ApiErrorHandler.isInvalidMediaType(ex)) {
+			return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 		}
 		if (isStoreUnavailable(ex)) {
 			logger.warn("Data store unavailable on " + exchange.getRequest().getPath() + ": " + ex.getMessage());

@@ -1,0 +1,265 @@
+package com.chatsuite.suite;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.chatsuite.suite.ApiOperations.Operation;
+import com.chatsuite.suite.ApiOperations.Parameter;
+import com.chatsuite.suite.MalformedRequests.Case;
+import com.chatsuite.suite.MalformedRequests.Fixtures;
+import com.chatsuite.suite.RawHttp.Response;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sends malformed requests through the running gateway to every operation of every
+ * service's OpenAPI document (read from the gateway's {@code /docs}) and to the gateway's
+ * own paths: broken JSON, wrong types, huge and negative numbers, unicode and control
+ * characters, duplicate keys, wrong media types, missing and repeated headers, oversized
+ * bodies, path traversal in ids and unexpected methods. No answer may be a 5xx, show a
+ * stack frame or a class name, or be a 4xx outside its API family's error shape.
+ * <p>
+ * CI sends {@value #DEFAULT_REQUESTS} requests with a fixed seed; {@code bench/fuzz.sh}
+ * sends more ({@code -Dfuzz.requests}, {@code -Dfuzz.seed}). Each request comes from a
+ * loopback address of its own, as if from many clients, so the per-address rate limits
+ * let it through to the services' own checks.
+ */
+class MalformedInputFuzzTests {
+
+	private static final int DEFAULT_REQUESTS = 2_000;
+
+	private static final long DEFAULT_SEED = 20261201L;
+
+	private static final int THREADS = 4;
+
+	private final SuiteApi api = SuiteApi.connect();
+
+	private final WebTestClient gateway = this.api.gateway();
+
+	@Test
+	void noMalformedRequestGetsA5xxAStackTraceOrAnAnswerOutsideItsFamilysErrorShape() throws Exception {
+		int requests = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
+		long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
+		List<Operation> operations = operations();
+		MalformedRequests generator = new MalformedRequests(operations, fixtures(), seed);
+		URI gatewayUri = URI.create(RunningSuite.get().gatewayUrl());
+		InetSocketAddress target = new InetSocketAddress(gatewayUri.getHost(), gatewayUri.getPort());
+
+		Map<Integer, Outcome> outcomes = new ConcurrentHashMap<>();
+		long started = System.nanoTime();
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		try {
+			List<Future<?>> work = new ArrayList<>();
+			for (int thread = 0; thread < THREADS; thread++) {
+				int first = thread;
+				work.add(pool.submit(() -> {
+					for (int n = first; n < requests; n += THREADS) {
+						outcomes.put(n, send(generator.generate(n), target, n));
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : work) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+		Report report = new Report(operations, outcomes, took, seed);
+		report.print();
+		assertThat(outcomes).hasSize(requests);
+		assertThat(report.faults()).extracting((fault) -> fault.fuzzCase().operation() + ": " + fault.fault())
+			.as("malformed requests answered wrongly (seed %d, see target/fuzz-report.txt)", seed)
+			.isEmpty();
+		assertThat(report.operationsOnlyRefusedAtTheDoor())
+			.as("operations whose every request was refused 401/429: the fuzzer's credentials do not reach them")
+			.isEmpty();
+	}
+
+	private static Outcome send(Case fuzzCase, InetSocketAddress target, int n) {
+		InetAddress from = loopbackAddress(n);
+		try {
+			Response response = RawHttp.exchange(from, target, fuzzCase.request(), 60_000);
+			String fault = ErrorShapes.fault(fuzzCase.request().method(), fuzzCase.request().path(), response);
+			return new Outcome(fuzzCase, response.status(), fault, (fault != null) ? response.bodyText() : null);
+		}
+		catch (IOException ex) {
+			return new Outcome(fuzzCase, 0, "no answer: " + ex.getMessage(), null);
+		}
+	}
+
+	/** 127.x.y.z, a different one for each request. */
+	private static InetAddress loopbackAddress(int n) {
+		try {
+			return InetAddress
+				.getByAddress(new byte[] { 127, (byte) (1 + ((n >> 16) & 0x7f)), (byte) (n >> 8), (byte) n });
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Every operation the gateway's documents list, and the gateway's own paths. */
+	private List<Operation> operations() {
+		JsonNode config = SuiteApi.body(this.gateway.get().uri("/v3/api-docs/swagger-config").exchange());
+		List<Operation> operations = new ArrayList<>();
+		List<String> services = new ArrayList<>();
+		for (JsonNode document : config.path("urls")) {
+			String service = document.path("name").asString();
+			services.add(service);
+			operations.addAll(ApiOperations.read(service,
+					SuiteApi.body(this.gateway.get().uri("/v3/api-docs/" + service).exchange().expectStatus().isOk())));
+		}
+		assertThat(services).contains("auth-service", "operator-domain-service", "ticket-service", "chat-room-service");
+		Parameter any = new Parameter("name", "path", "string", List.of(), true);
+		List<List<String>> anyone = List.of(List.of());
+		for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/v3/api-docs/{name}",
+				"/docs/{name}", "/{name}", "/api/v2/{name}/", "/v1/{name}", "/admin/{name}")) {
+			operations.add(
+					new Operation("gateway", "GET", path, path.contains("{") ? List.of(any) : List.of(), null, anyone));
+		}
+		operations.add(new Operation("gateway", "POST", "/auth/{name}", List.of(any), Map.of(), anyone));
+		return operations;
+	}
+
+	/**
+	 * An organisation with an operator, its agent token, a domain, a room and a QR id.
+	 */
+	private Fixtures fixtures() {
+		String addonToken = this.api.newOrganisationToken();
+		String orgId = SuiteApi.orgIdOf(addonToken);
+		String operatorId = this.api.newOperator(addonToken, "Fuzz");
+		String agentToken = this.api.agentToken(addonToken, operatorId);
+		String domain = "fuzz-" + orgId.substring(0, Math.min(8, orgId.length())).toLowerCase() + ".example";
+		this.api.post(addonToken, "/admin/domain/create", Map.of("domain_name", domain, "email", "owner@" + domain))
+			.expectStatus()
+			.isOk();
+		JsonNode room = await().atMost(Duration.ofSeconds(30))
+			.until(() -> SuiteApi.body(this.gateway.post()
+				.uri("/api/v2/room-control/")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("user_id", "fuzz-visitor", "org_id", orgId, "portfolio_name", "Fuzz", "product_name",
+						domain))
+				.exchange()), (answer) -> answer.path("success").asBoolean());
+		String qrId = SuiteApi
+			.body(this.gateway.post()
+				.uri("/api/v2/qr-ids/{org}/", orgId)
+				.headers((headers) -> headers.setBearerAuth(agentToken))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("count", 1))
+				.exchange()
+				.expectStatus()
+				.isOk())
+			.path("qr_id_list")
+			.path(0)
+			.asString();
+		String spareOperatorId = this.api.newOperator(addonToken, "Spare");
+		String spareOrgId = SuiteApi.orgIdOf(this.api.newOrganisationToken());
+		return new Fixtures(addonToken, agentToken, this.api.platformToken(),
+				room.path("response").path("room_token").asString(), orgId, room.path("inserted_id").asString(), qrId,
+				spareOperatorId, domain, spareOrgId);
+	}
+
+	/**
+	 * What one request got.
+	 *
+	 * @param fuzzCase the request
+	 * @param status the status, {@code 0} without an answer
+	 * @param fault what is wrong with the answer, if anything
+	 * @param body the body of a faulty answer
+	 */
+	record Outcome(Case fuzzCase, int status, String fault, String body) {
+	}
+
+	/** Counts by status, damage and family, and the faults, printed for the log. */
+	record Report(List<Operation> operations, Map<Integer, Outcome> outcomes, Duration took, long seed) {
+
+		List<Outcome> faults() {
+			return new TreeMap<>(this.outcomes).values().stream().filter((outcome) -> outcome.fault() != null).toList();
+		}
+
+		List<Operation> operationsOnlyRefusedAtTheDoor() {
+			ConcurrentMap<Operation, Boolean> reached = new ConcurrentHashMap<>();
+			this.operations.forEach((operation) -> reached.put(operation, false));
+			this.outcomes.values()
+				.stream()
+				.filter((outcome) -> outcome.status() != 401 && outcome.status() != 429)
+				.forEach((outcome) -> reached.put(outcome.fuzzCase().operation(), true));
+			return this.operations.stream().filter((operation) -> !reached.get(operation)).toList();
+		}
+
+		void print() throws IOException {
+			StringBuilder text = new StringBuilder();
+			text.append(String.format("Fuzz: %d malformed requests to %d operations in %.1f s (seed %d)%n",
+					this.outcomes.size(), this.operations.size(), this.took.toMillis() / 1000.0, this.seed));
+			text.append("  by status: ").append(count((outcome) -> String.valueOf(outcome.status()))).append('\n');
+			text.append("  by damage: ").append(count((outcome) -> outcome.fuzzCase().damage().name())).append('\n');
+			text.append("  by family: ")
+				.append(count((outcome) -> ErrorShapes.family(outcome.fuzzCase().request().path())))
+				.append('\n');
+			AtomicLongArray classes = new AtomicLongArray(6);
+			this.outcomes.values().forEach((outcome) -> classes.incrementAndGet(Math.min(5, outcome.status() / 100)));
+			text.append(String.format("  2xx %d, 3xx %d, 4xx %d, 5xx %d, no answer %d; faults %d%n", classes.get(2),
+					classes.get(3), classes.get(4), classes.get(5), classes.get(0), faults().size()));
+			Map<String, List<Outcome>> kinds = new TreeMap<>(faults().stream()
+				.collect(Collectors.groupingBy((fault) -> fault.fuzzCase().operation() + ": " + fault.fault())));
+			kinds.values().stream().limit(60).forEach((same) -> {
+				Outcome fault = same.get(0);
+				String headers = fault.fuzzCase()
+					.request()
+					.headers()
+					.stream()
+					.map((header) -> header[0] + ": " + abbreviate(header[1], 40))
+					.collect(Collectors.joining(", "));
+				text.append(String.format("  FAULT x%d %s: %s%n      e.g. %s %s [%s] {%s} -> %s%n", same.size(),
+						fault.fuzzCase().operation(), fault.fault(), fault.fuzzCase().request().method(),
+						abbreviate(fault.fuzzCase().request().target(), 160), fault.fuzzCase().damage(), headers,
+						abbreviate(String.valueOf(fault.body()), 300)));
+			});
+			System.out.print(text);
+			Path report = Path.of("target/fuzz-report.txt");
+			Files.createDirectories(report.getParent());
+			Files.writeString(report, text);
+		}
+
+		private String count(Function<Outcome, String> key) {
+			return new TreeMap<>(
+					this.outcomes.values().stream().collect(Collectors.groupingBy(key, Collectors.counting())))
+				.toString();
+		}
+
+		private static String abbreviate(String text, int length) {
+			String flat = text.replaceAll("[\\r\\n]+", " ");
+			return (flat.length() <= length) ? flat : flat.substring(0, length) + "...(" + flat.length() + " chars)";
+		}
+
+	}
+
+}
