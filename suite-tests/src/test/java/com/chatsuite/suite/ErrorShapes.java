@@ -116,7 +116,7 @@ final class ErrorShapes {
 			// {"type": "failure", "data": {...}} (SPEC section 3).
 			return "widget visibility";
 		}
-		if (under(path, "/admin") || under(path, "/auth") || under(path, "/platform")) {
+		if (under(path, "/admin") || under(path, "/auth") || under(path, "/platform") || under(path, "/embed")) {
 			return "addon admin";
 		}
 		if (under(path, "/partner")) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.chatsuite.contracts.partner.PartnerPermission;
 import com.chatsuite.suite.ApiOperations.Operation;
 import com.chatsuite.suite.ApiOperations.Parameter;
 import com.chatsuite.suite.MalformedRequests.Case;
@@ -137,15 +139,25 @@ class MalformedInputFuzzTests {
 			operations.addAll(ApiOperations.read(service,
 					SuiteApi.body(this.gateway.get().uri("/v3/api-docs/" + service).exchange().expectStatus().isOk())));
 		}
-		assertThat(services).contains("auth-service", "operator-domain-service", "ticket-service", "chat-room-service");
+		assertThat(services).contains("auth-service", "operator-domain-service", "partner-service", "ticket-service",
+				"chat-room-service");
+		// Paths no document lists, each with the credentials of its family, so that they
+		// get
+		// past the gateway's token check.
 		Parameter any = new Parameter("name", "path", "string", List.of(), true);
+		Map<String, List<List<String>>> extras = new LinkedHashMap<>();
 		List<List<String>> anyone = List.of(List.of());
 		for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/v3/api-docs/{name}",
-				"/docs/{name}", "/{name}", "/api/v2/{name}/", "/v1/{name}", "/admin/{name}")) {
-			operations.add(
-					new Operation("gateway", "GET", path, path.contains("{") ? List.of(any) : List.of(), null, anyone));
+				"/docs/{name}", "/{name}", "/api/v2/{name}/")) {
+			extras.put(path, anyone);
 		}
-		operations.add(new Operation("gateway", "POST", "/auth/{name}", List.of(any), Map.of(), anyone));
+		extras.put("/v1/{name}", List.of(List.of("agentToken")));
+		extras.put("/admin/{name}", List.of(List.of("accessToken")));
+		extras.put("/partner/{name}", List.of(List.of("apiKey")));
+		extras.forEach((path, security) -> operations
+			.add(new Operation("gateway", "GET", path, path.contains("{") ? List.of(any) : List.of(), null, security)));
+		operations.add(new Operation("gateway", "POST", "/auth/{name}", List.of(any), Map.of(),
+				List.of(List.of("accessToken"))));
 		return operations;
 	}
 
@@ -182,9 +194,25 @@ class MalformedInputFuzzTests {
 			.asString();
 		String spareOperatorId = this.api.newOperator(addonToken, "Spare");
 		String spareOrgId = SuiteApi.orgIdOf(this.api.newOrganisationToken());
+		String partnerKey = SuiteApi.data(this.api.post(this.api.demoToken("partner"), "/auth/api-keys",
+				Map.of("name", "fuzz", "permissions", PartnerPermission.names())))
+			.path("api_key")
+			.asString();
+		String workspaceId = SuiteApi
+			.data(this.gateway.post()
+				.uri("/partner/workspace/create")
+				.headers((headers) -> headers.setBearerAuth(partnerKey))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("name", "Fuzz shop", "sub_domain", "fuzz-" + spareOrgId.substring(0, 8), "plan",
+						"starter", "client", Map.of("email", "owner@" + domain, "name", "Fuzz Owner")))
+				.exchange()
+				.expectStatus()
+				.isCreated())
+			.path("id")
+			.asString();
 		return new Fixtures(addonToken, agentToken, this.api.platformToken(),
 				room.path("response").path("room_token").asString(), orgId, room.path("inserted_id").asString(), qrId,
-				spareOperatorId, domain, spareOrgId);
+				spareOperatorId, domain, spareOrgId, partnerKey, workspaceId);
 	}
 
 	/**

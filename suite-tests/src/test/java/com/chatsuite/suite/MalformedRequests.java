@@ -45,9 +45,12 @@ final class MalformedRequests {
 	 * @param spareOperatorId another of its operators, the one requests may change
 	 * @param domain one of its domains
 	 * @param spareOrgId another organisation, the one platform calls may disable
+	 * @param partnerKey a partner API key with every permission
+	 * @param workspaceId a workspace of that partner
 	 */
 	record Fixtures(String addonToken, String agentToken, String platformToken, String roomToken, String orgId,
-			String roomId, String qrId, String spareOperatorId, String domain, String spareOrgId) {
+			String roomId, String qrId, String spareOperatorId, String domain, String spareOrgId, String partnerKey,
+			String workspaceId) {
 	}
 
 	/**
@@ -220,8 +223,8 @@ final class MalformedRequests {
 		List<String> authorizations = List.of("Bearer", "Bearer ", "bearer x", "Basic Zm9vOmJhcg==", "Bearer a.b.c",
 				"Bearer " + "a".repeat(5000), "Bearer " + known.addonToken(), "Bearer " + known.agentToken(),
 				"Bearer " + known.platformToken(), "Bearer " + known.roomToken(), "Bearer " + junkJwt,
-				"Bearer " + known.agentToken() + " extra", "Token x", "Bearer " + known.agentToken() + "x",
-				"Bearer\t" + known.agentToken(), "Digest username=\"a\"");
+				"Bearer " + known.partnerKey(), "Bearer " + known.agentToken() + " extra", "Token x",
+				"Bearer " + known.agentToken() + "x", "Bearer\t" + known.agentToken(), "Digest username=\"a\"");
 		switch (random.nextInt(9)) {
 			case 0 -> draft.credentials.clear();
 			case 1 -> {
@@ -393,6 +396,8 @@ final class MalformedRequests {
 						this.credentials.add(new String[] { "Authorization", "Bearer " + known.agentToken() });
 					case "roomToken" -> this.credentials.add(new String[] { "X-Room-Token", known.roomToken() });
 					case "roomTokenQuery" -> this.query.put("token", known.roomToken());
+					case "apiKey" ->
+						this.credentials.add(new String[] { "Authorization", "Bearer " + known.partnerKey() });
 					default -> {
 					}
 				}
@@ -499,6 +504,9 @@ final class MalformedRequests {
 			}
 			Fixtures known = MalformedRequests.this.fixtures;
 			String key = name.toLowerCase(Locale.ROOT).replace("_", "");
+			if (key.contains("workspace")) {
+				return known.workspaceId();
+			}
 			if (key.contains("room")) {
 				return known.roomId();
 			}

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 import com.chatsuite.local.ChildProcess;
 import com.chatsuite.testsupport.SuiteInfrastructure;
@@ -44,6 +47,11 @@ final class RunningSuite {
 	private static final List<String> PARTNER_ARGUMENTS = List.of("--suite.partner.webhooks.allow-http=true",
 			"--suite.partner.webhooks.allowed-hosts=127.0.0.1", "--suite.partner.webhooks.retry-schedule=1s,2s,5s",
 			"--suite.partner.webhooks.poll-interval=200ms");
+
+	private static final Random random = new Random();
+
+	/** Ports already given to a process of this suite. */
+	private static final Set<Integer> handedOut = new HashSet<>();
 
 	private static RunningSuite instance;
 
@@ -153,14 +161,28 @@ final class RunningSuite {
 		}
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
+	/**
+	 * A free port below the kernel's ephemeral range (32768 and up on Linux), for a child
+	 * process to bind a moment later. A port from the ephemeral range could be taken in
+	 * that moment by any outgoing connection (Kafka and MongoDB clients open many while
+	 * the suite starts); below it, only by another listener choosing it explicitly.
+	 */
+	private static synchronized int freePort() {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = 20_000 + random.nextInt(12_000);
+			if (handedOut.contains(port)) {
+				continue;
+			}
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.bind(new InetSocketAddress("127.0.0.1", port));
+				handedOut.add(port);
+				return port;
+			}
+			catch (IOException ex) {
+				// Taken: try another.
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		throw new IllegalStateException("No free port between 20000 and 32000");
 	}
 
 }

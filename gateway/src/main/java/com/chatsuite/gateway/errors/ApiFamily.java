@@ -19,8 +19,11 @@ import org.springframework.http.HttpStatus;
  */
 public enum ApiFamily {
 
-	/** Addon admin API: {@code /admin/**}, {@code /auth/**}, {@code /platform/**}. */
-	ADDON_ADMIN("/admin", "/auth", "/platform") {
+	/**
+	 * Addon admin API: {@code /admin/**}, {@code /auth/**}, {@code /platform/**}, and the
+	 * embedded widget's public questions ({@code /embed/**}).
+	 */
+	ADDON_ADMIN("/admin", "/auth", "/platform", "/embed") {
 		@Override
 		public Object errorBody(HttpStatus status, String message, @Nullable String field) {
 			return (field != null) ? AddonApiError.of(message, FieldError.of(field, message))

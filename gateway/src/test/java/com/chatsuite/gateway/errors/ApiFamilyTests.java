@@ -15,9 +15,9 @@ class ApiFamilyTests {
 
 	@ParameterizedTest
 	@CsvSource({ "/admin/operator/list, ADDON_ADMIN", "/admin, ADDON_ADMIN", "/auth/agent-tokens, ADDON_ADMIN",
-			"/platform/token, ADDON_ADMIN", "/partner/workspaces, PARTNER", "/v1/tickets, AGENT_TICKET",
-			"/api/v2/room-control/create-room, CHAT_ROOM", "/administrator, OTHER", "/v10/x, OTHER", "/api/v2x, OTHER",
-			"/.well-known/jwks.json, OTHER", "/, OTHER" })
+			"/platform/token, ADDON_ADMIN", "/embed/widget-visibility, ADDON_ADMIN", "/partner/workspaces, PARTNER",
+			"/v1/tickets, AGENT_TICKET", "/api/v2/room-control/create-room, CHAT_ROOM", "/administrator, OTHER",
+			"/v10/x, OTHER", "/api/v2x, OTHER", "/.well-known/jwks.json, OTHER", "/, OTHER" })
 	void familyIsToldByPathPrefix(String path, ApiFamily family) {
 		assertThat(ApiFamily.of(path)).isEqualTo(family);
 	}

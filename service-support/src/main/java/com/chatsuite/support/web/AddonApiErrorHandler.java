@@ -16,6 +16,16 @@ public class AddonApiErrorHandler extends ApiErrorHandler {
 	@Override
 	protected Object errorBody(ServerWebExchange exchange, HttpStatusCode status, String message,
 			ApiException refusal) {
+		return body(message, refusal);
+	}
+
+	/**
+	 * The addon admin API's error body.
+	 * @param message a human-readable reason
+	 * @param refusal the service's own refusal, naming the field at fault if any
+	 * @return the body, serialised as JSON
+	 */
+	public static Object body(String message, ApiException refusal) {
 		if (refusal == null) {
 			return AddonApiError.of(message);
 		}

@@ -43,8 +43,13 @@ public abstract class ApiErrorHandler implements WebExceptionHandler {
 
 	private static final long STORE_RETRY_AFTER_SECONDS = 5;
 
-	/** Path prefixes that belong to no API family. */
-	private static final List<String> OUTSIDE_THE_APIS = List.of("/.well-known/", "/actuator/", "/v3/api-docs");
+	/**
+	 * The path prefixes of the API families (SPEC section 3), as the gateway tells them
+	 * apart ({@code ApiFamily}); other paths (the JWK set, health, documents, the
+	 * widget's embed answers) belong to none.
+	 */
+	private static final List<String> FAMILY_PREFIXES = List.of("/admin", "/auth", "/platform", "/embed", "/partner",
+			"/v1", "/api/v2");
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -120,15 +125,15 @@ public abstract class ApiErrorHandler implements WebExceptionHandler {
 	 */
 	private Object body(ServerWebExchange exchange, HttpStatusCode status, String message, ApiException refusal) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		for (String outside : OUTSIDE_THE_APIS) {
-			if (path.startsWith(outside)) {
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("status", status.value());
-				body.put("message", message);
-				return body;
+		for (String prefix : FAMILY_PREFIXES) {
+			if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+				return errorBody(exchange, status, message, refusal);
 			}
 		}
-		return errorBody(exchange, status, message, refusal);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("status", status.value());
+		body.put("message", message);
+		return body;
 	}
 
 	/**
