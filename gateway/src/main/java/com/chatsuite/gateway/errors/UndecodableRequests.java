@@ -12,7 +12,6 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
@@ -41,8 +40,12 @@ final class UndecodableRequests extends ChannelInboundHandlerAdapter {
 
 	private final RequestLineStart lineStart;
 
-	/** Whether the rest of a refused request's body is still arriving. */
-	private boolean discarding;
+	/**
+	 * Whether a request was refused: the connection closes after the answer, and whatever
+	 * else arrives on it (the rest of the body, what the decoder makes of the bytes after
+	 * a failure) is released here instead of reaching the server.
+	 */
+	private boolean refused;
 
 	UndecodableRequests(JsonMapper json, RequestLineStart lineStart) {
 		this.json = json;
@@ -51,26 +54,24 @@ final class UndecodableRequests extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelRead(ChannelHandlerContext context, Object message) {
+		if (this.refused) {
+			ReferenceCountUtil.release(message);
+			return;
+		}
 		if (message instanceof HttpRequest request) {
 			Refusal refusal = refusal(request);
 			if (refusal == null) {
-				this.discarding = false;
 				endOfRequest(message);
 				context.fireChannelRead(message);
 				return;
 			}
 			FullHttpResponse response = response(request, refusal);
-			this.discarding = !(message instanceof LastHttpContent);
+			this.refused = true;
 			ReferenceCountUtil.release(message);
 			context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
 			return;
 		}
 		endOfRequest(message);
-		if (this.discarding && message instanceof HttpContent) {
-			this.discarding = !(message instanceof LastHttpContent);
-			ReferenceCountUtil.release(message);
-			return;
-		}
 		context.fireChannelRead(message);
 	}
 
