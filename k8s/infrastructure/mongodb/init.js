@@ -1,13 +1,22 @@
-// Forms replica set rs0 from the three StatefulSet members, once. Safe to run again: when
-// the set already exists it only reports its state. Run by rs-initiate-job.yaml as
-//   mongosh --nodb --quiet --file /scripts/rs-initiate.js
+// Forms replica set rs0 from the three StatefulSet members, once, then creates one user per
+// service limited to its own database. Safe to run again: when the set already exists it only
+// reports its state, and existing users get the password of the Secret again (rotation). Run
+// by init-job.yaml as
+//   mongosh --nodb --quiet --file /scripts/init.js
+// with the root credentials in MONGODB_ROOT_USERNAME / MONGODB_ROOT_PASSWORD and each
+// service's password in MONGODB_PASSWORD_<SERVICE> (AUTH_SERVICE, ...).
 // The host names must match the cluster's DNS domain (cluster.local here) and the seed list
 // of SPRING_MONGODB_URI in k8s/base/chat-suite-config.env.
 const domain = 'mongodb.mongodb.svc.cluster.local';
 const members = [0, 1, 2].map((i) => ({ _id: i, host: `mongodb-${i}.${domain}:27017` }));
 
+const root = encodeURIComponent(process.env.MONGODB_ROOT_USERNAME);
+const rootPassword = encodeURIComponent(process.env.MONGODB_ROOT_PASSWORD);
+// Each member has the root user from its first start (the image's entrypoint), so the Job
+// authenticates before the set exists as well as after.
 function admin(host) {
-  return new Mongo(`mongodb://${host}/?directConnection=true&serverSelectionTimeoutMS=5000`).getDB('admin');
+  return new Mongo(`mongodb://${root}:${rootPassword}@${host}/?directConnection=true&authSource=admin&serverSelectionTimeoutMS=5000`)
+    .getDB('admin');
 }
 
 function waitFor(what, check, attempts = 60) {
@@ -70,3 +79,32 @@ else {
 // 3. A primary is elected.
 const primary = waitFor('a primary', () => run(first, { hello: 1 }).primary);
 print(`replica set rs0 ready, primary ${primary}`);
+
+// 4. One user per service, on the primary, in the service's own database (authSource), with
+// readWrite there and nothing anywhere else. The services' connection strings
+// (<service>-mongodb in namespace chat-suite) carry the same passwords.
+const services = {
+  'auth-service': 'auth',
+  'operator-domain-service': 'directory',
+  'partner-service': 'partner',
+  'ticket-service': 'tickets',
+  'chat-room-service': 'chatrooms',
+};
+const primaryAdmin = admin(primary);
+for (const [service, database] of Object.entries(services)) {
+  const variable = `MONGODB_PASSWORD_${service.toUpperCase().replace(/-/g, '_')}`;
+  const password = process.env[variable];
+  if (!password) {
+    throw new Error(`${variable} is not set`);
+  }
+  const db = primaryAdmin.getSiblingDB(database);
+  const roles = [{ role: 'readWrite', db: database }];
+  if (db.getUser(service)) {
+    db.updateUser(service, { pwd: password, roles }, { w: 'majority' });
+    print(`user ${service}: password and roles set again (database ${database})`);
+  }
+  else {
+    db.createUser({ user: service, pwd: password, roles }, { w: 'majority' });
+    print(`user ${service}: created (readWrite on ${database})`);
+  }
+}
