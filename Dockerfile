@@ -35,11 +35,12 @@ FROM ${JRE_IMAGE} AS runtime
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /app
-# Heap sized from the container's memory limit (75 %), the rest left for metaspace, threads,
-# code cache and Netty's direct buffers. An OutOfMemoryError ends the process so Kubernetes
-# restarts the pod instead of leaving it half alive. A deployment may replace the whole
-# variable (the JVM reads it; nothing reads JAVA_OPTS).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+# Heap sized from the container's memory limit (50 %), the rest for metaspace, code cache and
+# Netty's direct buffers (each capped) and thread stacks; measured in k8s/README.md ("Memory").
+# An OutOfMemoryError ends the process so Kubernetes restarts the pod instead of leaving it half
+# alive. The Kubernetes manifests set the same variable (chat-suite-config.env); a deployment may
+# replace the whole variable (the JVM reads it; nothing reads JAVA_OPTS).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50.0 -XX:InitialRAMPercentage=25.0 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=96m -Xss512k -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
 
 # --- 3. One tiny stage per application: only the port differs ----------------------------

@@ -16,7 +16,8 @@
 //    filesystem, pinned images, no replicas under an HPA, HPA and PDB agreeing, probes and
 //    metrics on the management port, the Ingress limited to the gateway's public paths,
 //    Kafka pinned and authenticated.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,8 +52,8 @@ function kubectl() {
   return 'kubectl';
 }
 
-export function render(dir) {
-  const out = execFileSync(kubectl(), ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+export async function render(dir) {
+  const { stdout: out } = await promisify(execFile)(kubectl(), ['kustomize', dir], { encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024 });
   const objects = [];
   for (const doc of parseAllDocuments(out)) {
@@ -321,15 +322,21 @@ function policy(objects, options) {
 
 // --- Running ----------------------------------------------------------------------------------
 
-export async function check(dir, options = {}) {
-  const problems = [];
-  let objects;
+async function rendered(dir) {
   try {
-    objects = render(dir);
+    return await render(dir);
   }
   catch (error) {
-    return [`kustomize failed: ${(error.stderr || error.message).toString().trim().split('\n')[0]}`];
+    return new Error(`kustomize failed: ${(error.stderr || error.message).toString().trim().split('\n')[0]}`);
   }
+}
+
+// Validation runs one render at a time: the schemas are built on first use.
+export async function check(objects, options = {}) {
+  if (objects instanceof Error) {
+    return [objects.message];
+  }
+  const problems = [];
   const metadata = await metadataValidator();
   for (const object of objects) {
     const name = `${object.kind}/${object.metadata?.name}`;
@@ -354,8 +361,21 @@ async function main() {
   const selfTest = process.argv.includes('--self-test');
   let failed = 0;
   let passed = 0;
-  for (const target of TARGETS) {
-    const problems = await check(join(k8s, target.dir), target);
+  // Rendering is most of the time: every kustomize runs at once, the reports follow in order.
+  const fixtures = join(here, 'fixtures');
+  const fixtureNames = selfTest ? readdirSync(fixtures).sort() : [];
+  const renders = await Promise.all([
+    ...TARGETS.map((target) => rendered(join(k8s, target.dir))),
+    ...fixtureNames.map((name) => rendered(join(fixtures, name))),
+  ]);
+  const results = [];
+  for (const [index, objects] of renders.entries()) {
+    const options = index < TARGETS.length ? TARGETS[index]
+      : { prod: !fixtureNames[index - TARGETS.length].startsWith('dev-') };
+    results.push(await check(objects, options));
+  }
+  for (const [index, target] of TARGETS.entries()) {
+    const problems = results[index];
     if (problems.length) {
       failed++;
       console.log(`FAIL k8s/${target.dir}`);
@@ -369,12 +389,10 @@ async function main() {
   if (selfTest) {
     // Each fixture breaks one rule on purpose; the check must refuse it with the message in
     // its expect.txt.
-    const fixtures = join(here, 'fixtures');
-    for (const name of readdirSync(fixtures).sort()) {
+    for (const [index, name] of fixtureNames.entries()) {
       const dir = join(fixtures, name);
       const expected = readFileSync(join(dir, 'expect.txt'), 'utf8').trim();
-      const prod = !name.startsWith('dev-');
-      const problems = await check(dir, { prod });
+      const problems = results[TARGETS.length + index];
       const refused = problems.some((problem) => problem.includes(expected));
       if (refused) {
         passed++;
