@@ -289,6 +289,44 @@ function policy(objects, options) {
     }
   }
 
+  // Network policies where the applications run: deny by default in both directions; only
+  // partner-service leaves the cluster (443); the gateway gets no path to MongoDB.
+  const policies = byKind('NetworkPolicy');
+  const selects = (selector, labels) => matches(selector, labels) && (selector?.matchExpressions ?? [])
+    .every((e) => e.operator !== 'In' || e.values.includes(labels?.[e.key]));
+  for (const deployment of byKind('Deployment')) {
+    const namespace = deployment.metadata.namespace;
+    const labels = deployment.spec.template?.metadata?.labels ?? {};
+    const local = policies.filter((policy) => policy.metadata.namespace === namespace
+      && selects(policy.spec.podSelector, labels));
+    for (const direction of ['Ingress', 'Egress']) {
+      if (!local.some((policy) => Object.keys(policy.spec.podSelector ?? {}).length === 0
+          && (policy.spec.policyTypes ?? []).includes(direction)
+          && (policy.spec[direction.toLowerCase()] ?? []).length === 0)) {
+        problems.push(`${at(deployment)}: no default-deny ${direction} NetworkPolicy in its namespace`);
+      }
+    }
+    for (const policy of local) {
+      for (const rule of policy.spec.egress ?? []) {
+        for (const peer of rule.to ?? []) {
+          if (peer.ipBlock && labels['app.kubernetes.io/name'] !== 'partner-service') {
+            problems.push(`${at(policy)}: lets ${deployment.metadata.name} reach ${peer.ipBlock.cidr} (only partner-service may leave the cluster)`);
+          }
+          if (peer.ipBlock && (rule.ports ?? []).some((port) => port.port !== 443) ) {
+            problems.push(`${at(policy)}: egress to ${peer.ipBlock.cidr} on other ports than 443`);
+          }
+          if (peer.ipBlock && !(rule.ports ?? []).length) {
+            problems.push(`${at(policy)}: egress to ${peer.ipBlock.cidr} on every port`);
+          }
+          const toMongo = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'mongodb';
+          if (toMongo && labels['app.kubernetes.io/name'] === 'gateway') {
+            problems.push(`${at(policy)}: lets the gateway reach MongoDB`);
+          }
+        }
+      }
+    }
+  }
+
   // Nothing but the gateway's public paths through the Ingress.
   for (const ingress of byKind('Ingress')) {
     for (const rule of ingress.spec.rules ?? []) {
