@@ -16,6 +16,8 @@ import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.contracts.events.chat.MessagePosted;
 import com.chatsuite.contracts.events.chat.RoomClosed;
 import com.chatsuite.contracts.events.chat.RoomCreated;
+import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
+import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.directory.AssignmentUpdated;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
@@ -69,6 +71,10 @@ public enum EventType {
 	DOMAIN_CREATED("directory.domain.created.v1", Topics.DIRECTORY_OPERATORS, DomainCreated.class),
 
 	DOMAIN_UPDATED("directory.domain.updated.v1", Topics.DIRECTORY_OPERATORS, DomainUpdated.class),
+
+	AGENT_MEMBER_ENLISTED("directory.agent-member.enlisted.v1", Topics.DIRECTORY_OPERATORS, AgentMemberEnlisted.class),
+
+	AGENT_MEMBER_REFUSED("directory.agent-member.refused.v1", Topics.DIRECTORY_OPERATORS, AgentMemberRefused.class),
 
 	ROOM_CREATED("chat.room.created.v1", Topics.CHAT_ROOMS, RoomCreated.class),
 

@@ -15,6 +15,8 @@ import com.chatsuite.contracts.events.chat.MessagePosted;
 import com.chatsuite.contracts.events.chat.RoomClosed;
 import com.chatsuite.contracts.events.chat.RoomCreated;
 import com.chatsuite.contracts.events.chat.SenderType;
+import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
+import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.directory.AssignmentUpdated;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
@@ -98,6 +100,9 @@ public final class EventSamples {
 			case DOMAIN_CREATED -> new DomainCreated("dom-1", "shop.example", "web@shop.example", "livechat", true);
 			case DOMAIN_UPDATED ->
 				new DomainUpdated("dom-1", "store.example", "shop.example", "web@shop.example", "livechat", false);
+			case AGENT_MEMBER_ENLISTED -> new AgentMemberEnlisted("ana@example.com", "op-1", List.of("livechat"), TIME);
+			case AGENT_MEMBER_REFUSED -> new AgentMemberRefused("bo@example.com",
+					"plan limit reached: at most 3 operators on plan starter", TIME);
 			case ROOM_CREATED -> new RoomCreated("room-1", "shop.example", "user-9", "Visitor", "en", TIME);
 			case MESSAGE_POSTED -> new MessagePosted("room-1", "msg-1", 1, SenderType.VISITOR, "user-9",
 					"Hello, is my order on its way?", TIME);
