@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.EventData;
 import com.chatsuite.contracts.events.EventJson;
+import com.chatsuite.contracts.events.partner.WorkspaceCreated;
 import com.chatsuite.contracts.events.ticket.AgentStatus;
 import com.chatsuite.contracts.events.ticket.AgentStatusChanged;
+import com.chatsuite.support.events.EventInbox;
 import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +20,9 @@ import org.awaitility.core.ConditionFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +52,9 @@ public abstract class DirectoryIntegrationTest {
 
 	@Autowired
 	private KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@DynamicPropertySource
 	static void testTokens(DynamicPropertyRegistry registry) {
@@ -88,6 +96,37 @@ public abstract class DirectoryIntegrationTest {
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not publish " + event.type(), ex);
 		}
+	}
+
+	/**
+	 * Publishes partner-service's event about a workspace, as it would, and waits until
+	 * this service has processed it.
+	 * @param workspaceId the workspace, also its organisation's id
+	 * @param data the event data
+	 * @return the event published
+	 */
+	protected CloudEvent<?> workspaceEvent(String workspaceId, EventData data) {
+		CloudEvent<?> event = CloudEvent.of("partner-service", workspaceId, "partner-of-" + workspaceId, data,
+				Instant.now());
+		publish(event);
+		Query processed = Query.query(Criteria.where("_id").is("workspaces/" + event.id()));
+		eventually().until(() -> this.mongo.exists(processed, EventInbox.COLLECTION).block());
+		return event;
+	}
+
+	/**
+	 * Makes an organisation a partner workspace's, on a plan with limits.
+	 * @param orgId the organisation, also the workspace id
+	 * @param plan the plan
+	 * @param maxOperators the most operators it allows
+	 * @param maxDomains the most domains it allows
+	 * @param addons the addons it includes
+	 */
+	protected void workspaceOnPlan(String orgId, String plan, int maxOperators, int maxDomains, String... addons) {
+		workspaceEvent(orgId,
+				new WorkspaceCreated(orgId, "partner-of-" + orgId, "Client shop", "shop-" + orgId,
+						"owner@" + orgId + ".example", "$2a$10$hash", plan, List.of(addons), maxOperators, maxDomains,
+						Instant.now()));
 	}
 
 	/** Publishes ticket-service's presence change of an operator, happening now. */

@@ -66,6 +66,15 @@ public record Operator(@Id String id, String orgId, String email, String name, L
 	}
 
 	/**
+	 * Tells whether the person takes chats in some addon, and so holds one of the
+	 * operator seats of the organisation's plan.
+	 * @return whether they are active in at least one addon
+	 */
+	public boolean isActiveAnywhere() {
+		return this.addons.stream().anyMatch(AddonMembership::active);
+	}
+
+	/**
 	 * The memberships after joining or changing the status in one addon.
 	 * @param addon the addon
 	 * @param active the new status

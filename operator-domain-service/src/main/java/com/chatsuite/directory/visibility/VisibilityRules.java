@@ -9,11 +9,11 @@ import com.chatsuite.directory.visibility.Verdict.Rule;
 
 /**
  * SPEC section 4: the widget shows on a domain when the domain exists and is active, its
- * organisation is active, and at least one assigned operator is active in the addon, has
- * {@code status} true on the assignment (where the addon has it), {@code online_status}
- * true and is online. Otherwise the answer names the first unmet rule: the operator rules
- * narrow the assigned operators step by step, and the first step that leaves nobody is
- * the one named.
+ * organisation is active (and its partner workspace, if any, not paused), and at least
+ * one assigned operator is active in the addon, has {@code status} true on the assignment
+ * (where the addon has it), {@code online_status} true and is online. Otherwise the
+ * answer names the first unmet rule: the operator rules narrow the assigned operators
+ * step by step, and the first step that leaves nobody is the one named.
  */
 final class VisibilityRules {
 
@@ -26,9 +26,11 @@ final class VisibilityRules {
 	 * @param domainActive whether the domain is active, {@code null} when it does not
 	 * exist
 	 * @param organisationActive whether the organisation is active
-	 * @return the first unmet rule, empty when all three hold
+	 * @param workspacePaused whether the organisation's partner workspace is paused
+	 * @return the first unmet rule, empty when all four hold
 	 */
-	static Optional<Verdict> checkDomain(String domainName, Boolean domainActive, boolean organisationActive) {
+	static Optional<Verdict> checkDomain(String domainName, Boolean domainActive, boolean organisationActive,
+			boolean workspacePaused) {
 		if (domainActive == null) {
 			return Optional.of(Verdict.unmet(Rule.DOMAIN_EXISTS,
 					"domain '" + domainName + "' is not registered for this organisation and addon"));
@@ -38,6 +40,9 @@ final class VisibilityRules {
 		}
 		if (!organisationActive) {
 			return Optional.of(Verdict.unmet(Rule.ORGANISATION_ACTIVE, "the organisation is disabled"));
+		}
+		if (workspacePaused) {
+			return Optional.of(Verdict.unmet(Rule.WORKSPACE_ACTIVE, "workspace paused"));
 		}
 		return Optional.empty();
 	}

@@ -16,15 +16,16 @@ import com.chatsuite.directory.operator.Operator;
 import com.chatsuite.directory.operator.Operators;
 import com.chatsuite.directory.organisation.Organisations;
 import com.chatsuite.directory.presence.Presences;
+import com.chatsuite.directory.workspace.Workspaces;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Answers whether the widget shows on a domain. Asked on every page view, so it reads
- * little and in parallel: the domain (with its assignments) and the organisation status
- * together, then the assigned operators and their presence together; every read is by a
- * unique key.
+ * little and in parallel: the domain (with its assignments), the organisation status and
+ * whether its workspace is paused together, then the assigned operators and their
+ * presence together; every read is by a unique key.
  */
 @Service
 class VisibilityService {
@@ -37,9 +38,13 @@ class VisibilityService {
 
 	private final Presences presences;
 
-	VisibilityService(Domains domains, Organisations organisations, Operators operators, Presences presences) {
+	private final Workspaces workspaces;
+
+	VisibilityService(Domains domains, Organisations organisations, Operators operators, Presences presences,
+			Workspaces workspaces) {
 		this.domains = domains;
 		this.organisations = organisations;
+		this.workspaces = workspaces;
 		this.operators = operators;
 		this.presences = presences;
 	}
@@ -48,13 +53,14 @@ class VisibilityService {
 		Mono<Optional<Domain>> domain = this.domains.find(tenant, name)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
-		return Mono.zip(domain, this.organisations.isActive(tenant.orgId()))
-			.flatMap((both) -> check(tenant, name, both.getT1().orElse(null), both.getT2()));
+		return Mono.zip(domain, this.organisations.isActive(tenant.orgId()), this.workspaces.isPaused(tenant.orgId()))
+			.flatMap((all) -> check(tenant, name, all.getT1().orElse(null), all.getT2(), all.getT3()));
 	}
 
-	private Mono<Verdict> check(Tenant tenant, DomainName name, Domain domain, boolean organisationActive) {
+	private Mono<Verdict> check(Tenant tenant, DomainName name, Domain domain, boolean organisationActive,
+			boolean workspacePaused) {
 		Optional<Verdict> unmet = VisibilityRules.checkDomain(name.value(), (domain != null) ? domain.active() : null,
-				organisationActive);
+				organisationActive, workspacePaused);
 		if (unmet.isPresent()) {
 			return Mono.just(unmet.get());
 		}

@@ -1,7 +1,10 @@
 package com.chatsuite.directory.visibility;
 
+import java.time.Instant;
 import java.util.Map;
 
+import com.chatsuite.contracts.events.partner.WorkspaceActivated;
+import com.chatsuite.contracts.events.partner.WorkspacePaused;
 import com.chatsuite.contracts.events.ticket.AgentStatus;
 import com.chatsuite.directory.AdminApi;
 import com.chatsuite.directory.DirectoryIntegrationTest;
@@ -40,6 +43,25 @@ class EmbedVisibilityIntegrationTests extends DirectoryIntegrationTest {
 			.expectStatus()
 			.isOk();
 		ask(livechat.orgId(), LIVECHAT, "shop.example").expectBody().json(INVISIBLE, JsonCompareMode.STRICT);
+	}
+
+	@Test
+	void aPausedWorkspacesWidgetIsInvisibleUntilItIsActivated() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String workspace = livechat.orgId();
+		workspaceOnPlan(workspace, "starter", 3, 1, LIVECHAT);
+		String operatorId = livechat.newOperator("ada@example.org");
+		livechat.newDomain("shop.example");
+		livechat.assigned("shop.example", operatorId);
+		presence(livechat, operatorId, AgentStatus.ONLINE);
+		eventually().untilAsserted(
+				() -> ask(workspace, LIVECHAT, "shop.example").expectBody().json(VISIBLE, JsonCompareMode.STRICT));
+
+		workspaceEvent(workspace,
+				new WorkspacePaused(workspace, "partner-of-" + workspace, "invoice overdue", Instant.now()));
+		ask(workspace, LIVECHAT, "shop.example").expectBody().json(INVISIBLE, JsonCompareMode.STRICT);
+		workspaceEvent(workspace, new WorkspaceActivated(workspace, "partner-of-" + workspace, Instant.now()));
+		ask(workspace, LIVECHAT, "shop.example").expectBody().json(VISIBLE, JsonCompareMode.STRICT);
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
+import com.chatsuite.contracts.events.partner.WorkspaceActivated;
+import com.chatsuite.contracts.events.partner.WorkspacePaused;
 import com.chatsuite.contracts.events.ticket.AgentStatus;
 import com.chatsuite.directory.AdminApi;
 import com.chatsuite.directory.DirectoryIntegrationTest;
@@ -222,6 +224,35 @@ class VisibilityIntegrationTests extends DirectoryIntegrationTest {
 	}
 
 	/** Registers a domain with one operator assigned and online; answers the operator. */
+	@Test
+	void pausedWorkspaceHidesItsWidgetsUntilItIsActivated() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String workspace = livechat.orgId();
+		workspaceOnPlan(workspace, "starter", 3, 1, LIVECHAT);
+		visibleDomain(livechat, "shop.example");
+		Instant pausedAt = Instant.now();
+
+		workspaceEvent(workspace,
+				new WorkspacePaused(workspace, "partner-of-" + workspace, "invoice overdue", pausedAt));
+		assertFailure(livechat, "shop.example", "workspace paused");
+
+		workspaceEvent(workspace,
+				new WorkspaceActivated(workspace, "partner-of-" + workspace, pausedAt.plusSeconds(1)));
+		livechat.checkVisibility("shop.example")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json(VISIBLE, JsonCompareMode.STRICT);
+
+		// A pause older than the activation, arriving late, changes nothing.
+		workspaceEvent(workspace, new WorkspacePaused(workspace, "partner-of-" + workspace, "late", pausedAt));
+		livechat.checkVisibility("shop.example")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json(VISIBLE, JsonCompareMode.STRICT);
+	}
+
 	private String visibleDomain(AdminApi tenant, String domain) {
 		String operatorId = tenant.newOperator("ada@example.org");
 		tenant.newDomain(domain);

@@ -14,7 +14,7 @@ class VisibilityRulesTests {
 
 	@Test
 	void unknownDomainIsTheFirstUnmetRule() {
-		assertThat(VisibilityRules.checkDomain("shop.example", null, false)).hasValueSatisfying((verdict) -> {
+		assertThat(VisibilityRules.checkDomain("shop.example", null, false, false)).hasValueSatisfying((verdict) -> {
 			assertThat(verdict.rule()).isEqualTo(Rule.DOMAIN_EXISTS);
 			assertThat(verdict.reason()).contains("shop.example").contains("not registered");
 		});
@@ -22,21 +22,29 @@ class VisibilityRulesTests {
 
 	@Test
 	void inactiveDomainComesBeforeADisabledOrganisation() {
-		assertThat(VisibilityRules.checkDomain("shop.example", false, false))
+		assertThat(VisibilityRules.checkDomain("shop.example", false, false, false))
 			.hasValueSatisfying((verdict) -> assertThat(verdict.rule()).isEqualTo(Rule.DOMAIN_ACTIVE));
 	}
 
 	@Test
 	void disabledOrganisationHidesAnActiveDomain() {
-		assertThat(VisibilityRules.checkDomain("shop.example", true, false)).hasValueSatisfying((verdict) -> {
+		assertThat(VisibilityRules.checkDomain("shop.example", true, false, false)).hasValueSatisfying((verdict) -> {
 			assertThat(verdict.rule()).isEqualTo(Rule.ORGANISATION_ACTIVE);
 			assertThat(verdict.reason()).contains("organisation is disabled");
 		});
 	}
 
 	@Test
+	void pausedWorkspaceHidesTheDomainsOfItsActiveOrganisation() {
+		assertThat(VisibilityRules.checkDomain("shop.example", true, true, true)).hasValueSatisfying((verdict) -> {
+			assertThat(verdict.rule()).isEqualTo(Rule.WORKSPACE_ACTIVE);
+			assertThat(verdict.reason()).isEqualTo("workspace paused");
+		});
+	}
+
+	@Test
 	void activeDomainOfActiveOrganisationLeavesItToTheOperators() {
-		assertThat(VisibilityRules.checkDomain("shop.example", true, true)).isEmpty();
+		assertThat(VisibilityRules.checkDomain("shop.example", true, true, false)).isEmpty();
 	}
 
 	@Test
