@@ -1,12 +1,14 @@
 package com.chatsuite.partner.flow;
 
 import java.util.List;
+import java.util.Objects;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
+import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
+import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
-import com.chatsuite.contracts.events.directory.OperatorCreated;
 import com.chatsuite.partner.workspace.Change;
 import com.chatsuite.partner.workspace.Member;
 import com.chatsuite.partner.workspace.Workspace;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * What partner-service learns from {@code directory.operators}, once per event: the
  * domains of workspaces' organisations (their flows), and agent members who became
- * operators of their workspace's organisation (accepted).
+ * operators of their workspace's organisation (accepted) or could not (refused, with the
+ * reason).
  */
 @Component
 class DirectoryListener {
@@ -53,8 +56,11 @@ class DirectoryListener {
 		if (event.data() instanceof DomainUpdated updated) {
 			return save(new Flow(updated.domainId(), event.orgid(), updated.name(), updated.addon(), updated.active()));
 		}
-		if (event.data() instanceof OperatorCreated operator) {
-			return accept(event.orgid(), operator.email());
+		if (event.data() instanceof AgentMemberEnlisted enlisted) {
+			return decide(event.orgid(), enlisted.email(), true, null);
+		}
+		if (event.data() instanceof AgentMemberRefused refused) {
+			return decide(event.orgid(), refused.email(), false, refused.reason());
 		}
 		return Mono.empty();
 	}
@@ -63,22 +69,26 @@ class DirectoryListener {
 		return this.mongo.save(flow).then();
 	}
 
-	/** An agent member of the workspace whose organisation this is has joined it. */
-	private Mono<Void> accept(String orgId, String email) {
+	/**
+	 * The organisation of the workspace of the same id made an agent member an operator,
+	 * or refused to.
+	 */
+	private Mono<Void> decide(String orgId, String email, boolean accepted, String refusal) {
 		Mono<Workspace> step = Mono.defer(() -> this.mongo.findById(orgId, Workspace.class)
 			.filter((workspace) -> workspace.member(email)
-				.filter((member) -> member.role().equals("agent") && !member.accepted())
+				.filter((member) -> member.role().equals(Member.AGENT)
+						&& (member.accepted() != accepted || !Objects.equals(member.refusal(), refusal)))
 				.isPresent())
 			.flatMap((workspace) -> this.workspaces.write(workspace,
-					new Change(Update.update("members", accepted(workspace, email)), List.of()))));
+					new Change(Update.update("members", decided(workspace, email, accepted, refusal)), List.of()))));
 		return ConcurrentChange.retrying(step, "email").then();
 	}
 
-	private static List<Member> accepted(Workspace workspace, String email) {
+	private static List<Member> decided(Workspace workspace, String email, boolean accepted, String refusal) {
 		return workspace.members()
 			.stream()
 			.map((member) -> member.email().equals(email)
-					? new Member(member.email(), member.role(), true, member.invitedAt()) : member)
+					? new Member(member.email(), member.role(), accepted, member.invitedAt(), refusal) : member)
 			.toList();
 	}
 

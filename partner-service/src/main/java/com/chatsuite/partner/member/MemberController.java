@@ -17,6 +17,7 @@ import com.chatsuite.partner.workspace.Workspace;
 import com.chatsuite.partner.workspace.Workspaces;
 import com.chatsuite.support.web.ApiException;
 import com.chatsuite.support.web.RequestFields;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import reactor.core.publisher.Mono;
 
@@ -29,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A workspace's members: {@code GET members} (pending or accepted), {@code invite-member}
- * ({@code email}, {@code role} {@code admin} or {@code agent}) and {@code remove-member}
- * ({@code email}).
+ * A workspace's members: {@code GET members} (pending, accepted or refused),
+ * {@code invite-member} ({@code email}, {@code role} {@code admin} or {@code agent}) and
+ * {@code remove-member} ({@code email}).
  */
 @RestController
 @RequestMapping("/partner/workspace/{workspaceId}")
@@ -94,7 +95,7 @@ class MemberController {
 		}
 		Instant now = this.workspaces.now();
 		List<Member> members = new ArrayList<>(workspace.members());
-		members.add(new Member(email, role, false, now));
+		members.add(new Member(email, role, false, now, null));
 		return Change.of(Update.update("members", members),
 				new MemberInvited(workspace.id(), workspace.partnerId(), email, role, now));
 	}
@@ -132,15 +133,18 @@ class MemberController {
 	 * @param workspaceId the workspace
 	 * @param email the email
 	 * @param role admin or agent
-	 * @param status pending or accepted
+	 * @param status pending, accepted (an agent made an operator of the workspace's
+	 * organisation) or refused (an agent who could not be made one)
+	 * @param reason why a refused agent is no operator, absent otherwise
 	 * @param invitedAt when invited
 	 */
 	record MemberView(String id, @JsonProperty("workspace_id") String workspaceId, String email, String role,
-			String status, @JsonProperty("invited_at") Instant invitedAt) {
+			String status, @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+			@JsonProperty("invited_at") Instant invitedAt) {
 
 		static MemberView of(Workspace workspace, Member member) {
-			return new MemberView(member.email(), workspace.id(), member.email(), member.role(),
-					member.accepted() ? "accepted" : "pending", member.invitedAt());
+			return new MemberView(member.email(), workspace.id(), member.email(), member.role(), member.status(),
+					member.refusal(), member.invitedAt());
 		}
 
 	}

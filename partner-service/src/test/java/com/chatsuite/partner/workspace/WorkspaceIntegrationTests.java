@@ -1,6 +1,7 @@
 package com.chatsuite.partner.workspace;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,7 +9,8 @@ import java.util.UUID;
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.directory.DomainCreated;
-import com.chatsuite.contracts.events.directory.OperatorCreated;
+import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
+import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.partner.MemberInvited;
 import com.chatsuite.contracts.events.partner.PlanChanged;
 import com.chatsuite.contracts.events.partner.WorkspaceAddonChanged;
@@ -285,9 +287,11 @@ class WorkspaceIntegrationTests extends PartnerIntegrationTest {
 		eventually().until(() -> dataOf(id, MemberInvited.class), (found) -> found != null);
 
 		// The workspace's organisation made the agent an operator.
-		publish(id, "op-1", new OperatorCreated("op-1", "ana@team.example", "Ana", "livechat", true));
+		publish(id, id, new AgentMemberEnlisted("ana@team.example", "op-1", List.of("livechat"), Instant.now()));
 		eventually().until(() -> body(partner.get(base + "/members").expectStatus().isOk()).path("data"),
 				(members) -> members.size() == 2 && members.path(0).path("status").asString().equals("accepted"));
+		assertThat(body(partner.get(base + "/members").expectStatus().isOk()).path("data").path(0).has("reason"))
+			.isFalse();
 		assertThat(body(partner.get(base + "/members").expectStatus().isOk()).path("data")
 			.path(1)
 			.path("status")
@@ -300,6 +304,25 @@ class WorkspaceIntegrationTests extends PartnerIntegrationTest {
 				partner.post(base + "/remove-member", Map.of("email", "ana@team.example")).expectStatus().isNotFound()),
 				"email", "not a member");
 		assertThat(body(partner.get(base + "/members").expectStatus().isOk()).path("data").size()).isEqualTo(1);
+	}
+
+	@Test
+	void anAgentTheOrganisationCouldNotMakeAnOperatorIsListedRefusedWithTheReason() {
+		PartnerApi partner = newPartner();
+		String id = partner.newWorkspace("starter");
+		String base = "/partner/workspace/" + id;
+		partner.post(base + "/invite-member", Map.of("email", "bo@team.example", "role", "agent"))
+			.expectStatus()
+			.isOk();
+
+		publish(id, id, new AgentMemberRefused("bo@team.example",
+				"plan limit reached: at most 3 operators on plan starter (3 in use)", Instant.now()));
+		JsonNode member = eventually().until(
+				() -> body(partner.get(base + "/members").expectStatus().isOk()).path("data").path(0),
+				(found) -> found.path("status").asString().equals("refused"));
+		assertThat(member.path("reason").asString())
+			.isEqualTo("plan limit reached: at most 3 operators on plan starter (3 in use)");
+		assertThat(member.path("email").asString()).isEqualTo("bo@team.example");
 	}
 
 	@Test
