@@ -28,15 +28,19 @@ import static org.awaitility.Awaitility.await;
 /**
  * A white-label partner runs its business through the gateway: the demo organisation
  * (addon {@code partner}) makes an API key, creates a workspace for a client, registers
- * webhooks at a local receiver; the client logs into its new organisation and creates an
- * operator; points are topped up and deducted; the workspace is paused (its changes
- * refused) and activated; the receiver gets every event, each signature verified with the
- * Standard Webhooks reference library.
+ * webhooks at a local receiver; the client logs into its new organisation, creates an
+ * operator and a domain whose widget shows; points are topped up and deducted; the
+ * workspace is paused (its changes refused, its widget invisible, the plan's domain limit
+ * holding) and activated (its widget visible again); an agent member becomes an operator;
+ * the receiver gets every event, each signature verified with the Standard Webhooks
+ * reference library.
  */
 class PartnerEndToEndTests {
 
 	private static final List<String> EVENTS = List.of("workspace.created", "workspace.points_changed",
 			"workspace.paused", "workspace.activated");
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	private final SuiteApi api = SuiteApi.connect();
 
@@ -95,6 +99,25 @@ class PartnerEndToEndTests {
 		assertThat(SuiteApi.orgIdOf(clientToken)).isEqualTo(workspaceId);
 		String operatorId = this.api.newOperator(clientToken, "Ana");
 		assertThat(operatorId).isNotBlank();
+		String shop = domain + ".shop.example";
+		this.api.post(clientToken, "/admin/domain/create", Map.of("domain_name", shop, "email", email))
+			.expectStatus()
+			.isOk();
+		this.api.post(clientToken, "/admin/operator/assign", Map.of("domain_name", shop, "operator_id", operatorId))
+			.expectStatus()
+			.isOk();
+		String agentToken = this.api.agentToken(clientToken, operatorId);
+		await().atMost(WAIT)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> this.api.gateway()
+				.put()
+				.uri("/v1/online")
+				.headers((headers) -> headers.setBearerAuth(agentToken))
+				.exchange()
+				.returnResult(byte[].class)
+				.getStatus()
+				.value() == 200);
+		awaitWidgetVisible(workspaceId, shop, true);
 
 		String base = "/partner/workspace/" + workspaceId;
 		assertThat(SuiteApi
@@ -113,8 +136,31 @@ class PartnerEndToEndTests {
 				.isEqualTo(409));
 		assertThat(refused.path("status").asString()).isEqualTo("error");
 		assertThat(refused.path("message").asString()).contains("invoice overdue");
+		awaitWidgetVisible(workspaceId, shop, false);
+		assertThat(SuiteApi
+			.data(this.api.post(clientToken, "/admin/check-widget-visiblity", Map.of("domain_name", shop))
+				.expectStatus()
+				.isOk())
+			.path("reason")
+			.asString()).isEqualTo("workspace paused");
+		// The starter plan allows one domain.
+		JsonNode beyondPlan = SuiteApi.body(this.api
+			.post(clientToken, "/admin/domain/create", Map.of("domain_name", "more-" + shop, "email", email))
+			.expectStatus()
+			.isForbidden());
+		assertThat(beyondPlan.path("message").asString()).contains("plan limit reached: at most 1 domains");
 		partner(apiKey, base + "/active", Map.of()).expectStatus().isOk();
+		awaitWidgetVisible(workspaceId, shop, true);
 		partner(apiKey, base + "/deduct-points", Map.of("points", 10, "reason", "usage")).expectStatus().isOk();
+
+		// An agent member becomes an operator of the workspace's organisation.
+		partner(apiKey, base + "/invite-member", Map.of("email", "agent@" + domain + ".example", "role", "agent"))
+			.expectStatus()
+			.isOk();
+		await().atMost(WAIT)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> SuiteApi.data(partnerGet(apiKey, base + "/members")).path(0).path("status").asString(),
+					"accepted"::equals);
 
 		List<Received> all = await().atMost(Duration.ofSeconds(60))
 			.until(() -> List.copyOf(this.received), (requests) -> requests.size() >= 6);
@@ -133,6 +179,25 @@ class PartnerEndToEndTests {
 		assertThat(payloads).extracting((payload) -> payload.path("data").path("balance").asLong(-1))
 			.containsExactly(-1L, 100L, 70L, -1L, -1L, 60L);
 		assertThat(all.stream().map((request) -> request.headers().get("webhook-id").get(0)).distinct()).hasSize(6);
+	}
+
+	/** Asks as the widget on the merchant's page does, below the gateway's rate limit. */
+	private void awaitWidgetVisible(String organisation, String domain, boolean visible) {
+		await().atMost(WAIT)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> SuiteApi.body(this.api.gateway()
+				.get()
+				.uri((uri) -> uri.path("/embed/widget-visibility")
+					.queryParam("organisation", organisation)
+					.queryParam("addon", "livechat")
+					.queryParam("domain", domain)
+					.build())
+				.exchange()),
+					(answer) -> answer.path("visible").isBoolean() && answer.path("visible").asBoolean() == visible);
+	}
+
+	private WebTestClient.ResponseSpec partnerGet(String apiKey, String path) {
+		return this.api.gateway().get().uri(path).headers((headers) -> headers.setBearerAuth(apiKey)).exchange();
 	}
 
 	private WebTestClient.ResponseSpec partner(String apiKey, String path, Map<String, ?> body) {
