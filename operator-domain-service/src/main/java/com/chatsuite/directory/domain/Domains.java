@@ -1,23 +1,27 @@
 package com.chatsuite.directory.domain;
 
+import java.util.Collection;
 import java.util.List;
 
 import com.chatsuite.contracts.events.EventData;
 import com.chatsuite.support.events.OutboxWrites;
 import com.chatsuite.directory.Tenant;
+import com.chatsuite.directory.plan.PlanLimits.Kind;
+import com.chatsuite.directory.plan.SeatHolders;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.web.ApiException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds domains for the other features, always within a tenant, and stores changes of
- * their assignments.
+ * Finds domains for the other features, always within a tenant, stores changes of their
+ * assignments, and tells the plan's limits which domains hold a seat.
  */
 @Component
-public class Domains {
+public class Domains implements SeatHolders {
 
 	private final DomainRepository domains;
 
@@ -66,6 +70,18 @@ public class Domains {
 	public Mono<Domain> require(Tenant tenant, DomainName name, String field) {
 		return find(tenant, name).switchIfEmpty(Mono.error(() -> ApiException.notFound(field,
 				"domain '" + name + "' is not registered in addon '" + tenant.addon() + "'")));
+	}
+
+	@Override
+	public Kind kind() {
+		return Kind.DOMAINS;
+	}
+
+	@Override
+	public Flux<String> holding(String orgId, Collection<String> ids) {
+		return this.domains.findAllById(ids)
+			.filter((domain) -> domain.orgId().equals(orgId) && domain.active())
+			.map(Domain::id);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package com.chatsuite.directory.operator;
 import java.util.Collection;
 
 import com.chatsuite.directory.Tenant;
+import com.chatsuite.directory.plan.PlanLimits.Kind;
+import com.chatsuite.directory.plan.SeatHolders;
 import com.chatsuite.support.web.ApiException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -10,10 +12,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds operators for the other features, always within a tenant.
+ * Finds operators for the other features, always within a tenant, and tells the plan's
+ * limits which operators hold a seat.
  */
 @Component
-public class Operators {
+public class Operators implements SeatHolders {
 
 	private final OperatorRepository operators;
 
@@ -46,6 +49,18 @@ public class Operators {
 			return Flux.empty();
 		}
 		return this.operators.findAllById(ids).filter((operator) -> operator.belongsTo(tenant));
+	}
+
+	@Override
+	public Kind kind() {
+		return Kind.OPERATORS;
+	}
+
+	@Override
+	public Flux<String> holding(String orgId, Collection<String> ids) {
+		return this.operators.findAllById(ids)
+			.filter((operator) -> operator.orgId().equals(orgId) && operator.isActiveAnywhere())
+			.map(Operator::id);
 	}
 
 }

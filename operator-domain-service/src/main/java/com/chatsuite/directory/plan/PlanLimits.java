@@ -1,9 +1,13 @@
 package com.chatsuite.directory.plan;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.chatsuite.support.events.ConcurrentChange;
 import com.chatsuite.support.web.ApiException;
@@ -33,10 +37,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlanLimits {
 
+	/**
+	 * How long a seat may be held by an id not yet written: far longer than taking a seat
+	 * and writing takes, so a creation still under way never loses its seat.
+	 */
+	static final Duration GRACE = Duration.ofMinutes(1);
+
 	private final ReactiveMongoTemplate mongo;
 
-	PlanLimits(ReactiveMongoTemplate mongo) {
+	private final Map<Kind, SeatHolders> holders;
+
+	private final Clock clock;
+
+	PlanLimits(ReactiveMongoTemplate mongo, List<SeatHolders> holders, Clock clock) {
 		this.mongo = mongo;
+		this.holders = holders.stream().collect(Collectors.toUnmodifiableMap(SeatHolders::kind, Function.identity()));
+		this.clock = clock;
 	}
 
 	/**
@@ -64,11 +80,42 @@ public class PlanLimits {
 			return Mono.empty();
 		}
 		if (held.size() >= max) {
-			return Mono.error(ApiException.forbidden(null, "plan limit reached: at most " + max + " " + kind.field
-					+ " on plan " + seats.plan() + " (" + held.size() + " in use)"));
+			return reclaim(orgId, kind, seats).flatMap((reclaimed) -> Mono
+				.error(reclaimed ? new ConcurrentChange() : ApiException.forbidden(null, "plan limit reached: at most "
+						+ max + " " + kind.field + " on plan " + seats.plan() + " (" + held.size() + " in use)")));
 		}
+		Update add = new Update().addToSet(kind.field, id).set("takenAt." + id, this.clock.instant()).inc("version", 1);
+		return ifUnchanged(orgId, seats, add);
+	}
+
+	/**
+	 * Frees the seats taken long enough ago by ids that hold none.
+	 * @return whether any was freed
+	 */
+	private Mono<Boolean> reclaim(String orgId, Kind kind, Seats seats) {
+		Instant before = this.clock.instant().minus(GRACE);
+		List<String> old = kind.held.apply(seats).stream().filter((id) -> {
+			Instant takenAt = seats.takenAt().get(id);
+			return takenAt == null || takenAt.isBefore(before);
+		}).toList();
+		SeatHolders holders = this.holders.get(kind);
+		if (old.isEmpty() || holders == null) {
+			return Mono.just(false);
+		}
+		return holders.holding(orgId, old).collectList().flatMap((holding) -> {
+			List<String> left = old.stream().filter((id) -> !holding.contains(id)).toList();
+			if (left.isEmpty()) {
+				return Mono.just(false);
+			}
+			Update free = new Update().pullAll(kind.field, left.toArray()).inc("version", 1);
+			left.forEach((id) -> free.unset("takenAt." + id));
+			return ifUnchanged(orgId, seats, free).thenReturn(true);
+		});
+	}
+
+	private Mono<Void> ifUnchanged(String orgId, Seats seats, Update update) {
 		Query unchanged = Query.query(Criteria.where("_id").is(orgId).and("version").is(seats.version()));
-		return this.mongo.updateFirst(unchanged, new Update().addToSet(kind.field, id).inc("version", 1), Seats.class)
+		return this.mongo.updateFirst(unchanged, update, Seats.class)
 			.flatMap((result) -> (result.getMatchedCount() == 0) ? Mono.error(new ConcurrentChange()) : Mono.empty());
 	}
 
@@ -108,9 +155,8 @@ public class PlanLimits {
 	 * @return completes when free
 	 */
 	public Mono<Void> free(String orgId, Kind kind, String id) {
-		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(orgId)), new Update().pull(kind.field, id), Seats.class)
-			.then();
+		Update free = new Update().pull(kind.field, id).unset("takenAt." + id);
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(orgId)), free, Seats.class).then();
 	}
 
 	/** Holds a seat already decided on, whatever the limit says now. */

@@ -2,6 +2,7 @@ package com.chatsuite.directory.plan;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -20,14 +21,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param limitsChangedAt when the limits last changed, so an older plan never overwrites
  * a newer one
  * @param version moves on with every limit change and every seat taken under a limit
+ * @param takenAt when each seat taken under a limit was taken, by id
  */
 @Document("seats")
 record Seats(@Id String id, List<String> operators, List<String> domains, String plan, Integer maxOperators,
-		Integer maxDomains, Instant limitsChangedAt, Long version) {
+		Integer maxDomains, Instant limitsChangedAt, Long version, Map<String, Instant> takenAt) {
 
 	Seats {
 		operators = (operators != null) ? List.copyOf(operators) : List.of();
 		domains = (domains != null) ? List.copyOf(domains) : List.of();
+		takenAt = (takenAt != null) ? Map.copyOf(takenAt) : Map.of();
 	}
 
 }

@@ -16,6 +16,11 @@ import com.chatsuite.directory.DirectoryIntegrationTest;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,11 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A partner workspace's plan limits the operators and domains of its organisation: beyond
  * them creations are refused with 403 and the reason, concurrent creations never pass
- * them together, a downgrade keeps what exists, and organisations without a workspace
- * have no limit.
+ * them together, a downgrade keeps what exists, a seat left behind by a crash is freed
+ * once old, and organisations without a workspace have no limit.
  */
 @SuiteIntegrationTest
 class PlanLimitsIntegrationTests extends DirectoryIntegrationTest {
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@Test
 	void operatorsBeyondThePlanAreRefusedWithTheReason() {
@@ -142,10 +150,37 @@ class PlanLimitsIntegrationTests extends DirectoryIntegrationTest {
 	}
 
 	@Test
+	void aSeatLeftBehindByACreationThatNeverFinishedIsFreedOnceItIsOld() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		workspaceOnPlan(livechat.orgId(), "starter", 1, 1, LIVECHAT);
+		leftBehind(livechat.orgId(), "operators", "never-written", Instant.now());
+		// It may still be under way: it keeps its seat.
+		livechat.createOperator(Map.of("email", "ana@example.org")).expectStatus().isForbidden();
+
+		leftBehind(livechat.orgId(), "operators", "never-written",
+				Instant.now().minus(PlanLimits.GRACE).minusSeconds(1));
+		livechat.newOperator("ana@example.org");
+		livechat.createOperator(Map.of("email", "bo@example.org")).expectStatus().isForbidden();
+
+		leftBehind(livechat.orgId(), "domains", "never-written", Instant.now().minus(PlanLimits.GRACE).minusSeconds(1));
+		livechat.newDomain("shop.example");
+	}
+
+	@Test
 	void organisationsWithoutAWorkspaceHaveNoLimit() {
 		AdminApi livechat = newTenant(LIVECHAT);
 		IntStream.range(0, 6).forEach((i) -> livechat.newOperator("agent-" + i + "@example.org"));
 		IntStream.range(0, 6).forEach((i) -> livechat.newDomain("shop-" + i + ".example"));
+	}
+
+	/**
+	 * A seat taken by a creation that stopped before writing, as a crash would leave it.
+	 */
+	private void leftBehind(String orgId, String kind, String id, Instant takenAt) {
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(orgId)),
+					new Update().addToSet(kind, id).set("takenAt." + id, takenAt).inc("version", 1), Seats.class)
+			.block();
 	}
 
 	private static List<Integer> concurrently(int count,
