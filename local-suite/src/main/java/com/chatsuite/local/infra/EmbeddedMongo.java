@@ -7,8 +7,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) in this JVM, reached by the real
@@ -19,6 +17,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * collection behind one lock that every write of every database goes through, and it
  * grows without bound. With it, the chat benchmark's writes queued for tens of
  * milliseconds each behind that lock (bench/chat-bench.sh).
+ * <p>
+ * A query naming a document by {@code _id} among other conditions finds it through the
+ * {@code _id} index, as MongoDB does ({@link IdLookup}); mongo-java-server alone reads
+ * the whole collection for it.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -50,7 +52,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()), port);
+		return new EmbeddedMongo(IdIndexedBackends.h2(file.toAbsolutePath().toString()), port);
 	}
 
 	/**
@@ -59,7 +61,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 * @return the running store
 	 */
 	public static EmbeddedMongo inMemory(int port) {
-		return new EmbeddedMongo(new MemoryBackend(), port);
+		return new EmbeddedMongo(IdIndexedBackends.inMemory(), port);
 	}
 
 	/**

@@ -1,0 +1,189 @@
+package com.chatsuite.local.infra;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 and in-memory backends whose collections find a document named
+ * by {@code _id} among other conditions through the {@code _id} index (see
+ * {@link IdLookup}); everything else is theirs unchanged.
+ */
+final class IdIndexedBackends {
+
+	/** H2Database's map names for a collection's documents and its metadata. */
+	private static final String DATA_MAP_PREFIX = "databases.";
+
+	private static final String META_MAP_PREFIX = "meta.";
+
+	private IdIndexedBackends() {
+	}
+
+	/**
+	 * A backend persisting to an H2 file.
+	 * @param file the file
+	 * @return the backend
+	 */
+	static MongoBackend h2(String file) {
+		return new IndexedH2Backend(MVStore.open(file));
+	}
+
+	/**
+	 * A backend keeping everything in memory.
+	 * @return the backend
+	 */
+	static MongoBackend inMemory() {
+		return new IndexedMemoryBackend();
+	}
+
+	private static final class IndexedH2Backend extends H2Backend {
+
+		IndexedH2Backend(MVStore store) {
+			super(store);
+		}
+
+		@Override
+		protected MongoDatabase openOrCreateDatabase(String databaseName) {
+			return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+		}
+
+	}
+
+	private static final class IndexedH2Database extends H2Database {
+
+		/**
+		 * The store while a database is constructed: H2Database opens the existing
+		 * collections from its constructor, before this class's fields are set.
+		 */
+		private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+		private final MVStore store;
+
+		private IndexedH2Database(String name, MVStore store, CursorRegistry cursors) {
+			super(name, store, cursors);
+			this.store = store;
+		}
+
+		static IndexedH2Database open(String name, MVStore store, CursorRegistry cursors) {
+			OPENING.set(store);
+			try {
+				return new IndexedH2Database(name, store, cursors);
+			}
+			finally {
+				OPENING.remove();
+			}
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			MVStore mvStore = (this.store != null) ? this.store : OPENING.get();
+			String fullName = getFullCollectionNamespace(collectionName);
+			MVMap<Object, Document> data = mvStore.openMap(DATA_MAP_PREFIX + fullName);
+			MVMap<String, Object> meta = mvStore.openMap(META_MAP_PREFIX + fullName);
+			return new IndexedH2Collection(this, collectionName, options, data, meta, this.cursorRegistry);
+		}
+
+	}
+
+	private static final class IndexedH2Collection extends H2Collection {
+
+		private final IdLookup<Object> ids = new IdLookup<>();
+
+		IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options,
+				MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+			super(database, name, options, data, meta, cursors);
+		}
+
+		@Override
+		public void addIndex(Index<Object> index) {
+			super.addIndex(index);
+			this.ids.added(index);
+		}
+
+		@Override
+		public void dropIndex(String indexName) {
+			super.dropIndex(indexName);
+			this.ids.dropped(indexName);
+		}
+
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document fieldSelector) {
+			Iterable<Object> candidates = this.ids.candidates(query, getIdField());
+			if (candidates == null) {
+				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+			}
+			return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+		}
+
+	}
+
+	private static final class IndexedMemoryBackend extends MemoryBackend {
+
+		@Override
+		public MemoryDatabase openOrCreateDatabase(String databaseName) {
+			return new IndexedMemoryDatabase(databaseName, getCursorRegistry());
+		}
+
+	}
+
+	private static final class IndexedMemoryDatabase extends MemoryDatabase {
+
+		IndexedMemoryDatabase(String name, CursorRegistry cursors) {
+			super(name, cursors);
+		}
+
+		@Override
+		protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+			return new IndexedMemoryCollection(this, collectionName, options, this.cursorRegistry);
+		}
+
+	}
+
+	private static final class IndexedMemoryCollection extends MemoryCollection {
+
+		private final IdLookup<Integer> ids = new IdLookup<>();
+
+		IndexedMemoryCollection(MongoDatabase database, String name, CollectionOptions options,
+				CursorRegistry cursors) {
+			super(database, name, options, cursors);
+		}
+
+		@Override
+		public void addIndex(Index<Integer> index) {
+			super.addIndex(index);
+			this.ids.added(index);
+		}
+
+		@Override
+		public void dropIndex(String indexName) {
+			super.dropIndex(indexName);
+			this.ids.dropped(indexName);
+		}
+
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+				Document fieldSelector) {
+			Iterable<Integer> candidates = this.ids.candidates(query, getIdField());
+			if (candidates == null) {
+				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+			}
+			return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+		}
+
+	}
+
+}

@@ -1,0 +1,147 @@
+package com.chatsuite.local.infra;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Queries that name a document by {@code _id} among other conditions answer exactly what
+ * they answer without the index, in both backends, also for collections opened again from
+ * a file.
+ */
+class IdLookupTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void inMemoryStoreAnswersIdQueriesWithConditionsExactly() {
+		try (EmbeddedMongo mongo = EmbeddedMongo.inMemory(0);
+				MongoClient client = MongoClients.create(mongo.connectionString())) {
+			checkQueries(client.getDatabase("check").getCollection("things"));
+		}
+	}
+
+	@Test
+	void fileStoreAnswersIdQueriesWithConditionsExactlyAlsoAfterARestart() {
+		Path file = this.dataDir.resolve("mongo/suite.mv");
+		try (EmbeddedMongo mongo = EmbeddedMongo.persistent(file, 0);
+				MongoClient client = MongoClients.create(mongo.connectionString())) {
+			checkQueries(client.getDatabase("check").getCollection("things"));
+		}
+		try (EmbeddedMongo mongo = EmbeddedMongo.persistent(file, 0);
+				MongoClient client = MongoClients.create(mongo.connectionString())) {
+			MongoCollection<Document> things = client.getDatabase("check").getCollection("things");
+			assertThat(things.find(Filters.and(Filters.eq("_id", "a"), Filters.eq("version", 2))).first())
+				.containsEntry("v", 10);
+			assertThat(things.find(Filters.and(Filters.eq("_id", "a"), Filters.eq("version", 1))).first()).isNull();
+			checkQueries(client.getDatabase("check").getCollection("others"));
+		}
+	}
+
+	@Test
+	void narrowsQueriesNamingIdsAmongOtherConditionsToTheIndexedDocuments() {
+		MemoryUniqueIndex index = new MemoryUniqueIndex("_id_", List.of(new IndexKey("_id", true)), false);
+		for (int position = 0; position < 100; position++) {
+			index.add(new de.bwaldvogel.mongo.bson.Document("_id", "d" + position), position, null);
+		}
+		IdLookup<Integer> lookup = new IdLookup<>();
+		lookup.added(new MemoryUniqueIndex("other", List.of(new IndexKey("email", true)), false));
+		assertThat(lookup.candidates(query("_id", "d7", "version", 1), "_id")).isNull();
+		lookup.added(index);
+
+		assertThat(lookup.candidates(query("_id", "d7", "version", 1), "_id")).containsExactly(7);
+		assertThat(lookup.candidates(query("_id", "zz", "version", 1), "_id")).isEmpty();
+		assertThat(lookup.candidates(
+				query("_id", new de.bwaldvogel.mongo.bson.Document("$in", List.of("d3", "d9", "zz")), "status", "x"),
+				"_id"))
+			.containsExactlyInAnyOrder(3, 9);
+		// Left to the store: _id alone (its own index path), operators, another id field.
+		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("_id", "d7"), "_id")).isNull();
+		assertThat(lookup.candidates(query("_id", new de.bwaldvogel.mongo.bson.Document("$gt", "d7"), "version", 1),
+				"_id"))
+			.isNull();
+		assertThat(lookup.candidates(query("_id", "d7", "version", 1), "name")).isNull();
+		assertThat(lookup.candidates(query("status", "x", "version", 1), "_id")).isNull();
+
+		lookup.dropped("_id_");
+		assertThat(lookup.candidates(query("_id", "d7", "version", 1), "_id")).isNull();
+	}
+
+	private static de.bwaldvogel.mongo.bson.Document query(String key, Object value, String otherKey,
+			Object otherValue) {
+		return new de.bwaldvogel.mongo.bson.Document(key, value).append(otherKey, otherValue);
+	}
+
+	private static void checkQueries(MongoCollection<Document> things) {
+		things.insertOne(new Document("_id", "a").append("version", 1).append("status", "pending").append("v", 1));
+		things.insertOne(new Document("_id", "b").append("version", 1).append("status", "done").append("v", 2));
+		for (int i = 0; i < 50; i++) {
+			things.insertOne(new Document("_id", "n" + i).append("version", 1).append("status", "pending"));
+		}
+
+		// Found by id and condition; not found when the condition fails or the id is
+		// unknown.
+		assertThat(ids(things, Filters.and(Filters.eq("_id", "a"), Filters.eq("status", "pending"))))
+			.containsExactly("a");
+		assertThat(ids(things, Filters.and(Filters.eq("_id", "b"), Filters.eq("status", "pending")))).isEmpty();
+		assertThat(ids(things, Filters.and(Filters.eq("_id", "zz"), Filters.eq("status", "pending")))).isEmpty();
+		assertThat(ids(things,
+				Filters.and(Filters.eq("_id", "a"), Filters.or(Filters.eq("lease", null), Filters.lt("lease", 5)))))
+			.containsExactly("a");
+		assertThat(ids(things, Filters.and(Filters.in("_id", "a", "b", "zz"), Filters.eq("version", 1))))
+			.containsExactlyInAnyOrder("a", "b");
+		assertThat(ids(things, Filters.and(Filters.in("_id", "a", "b"), Filters.eq("status", "done"))))
+			.containsExactly("b");
+		// Operators on _id are left to the store.
+		assertThat(ids(things, Filters.and(Filters.gt("_id", "m"), Filters.eq("status", "done")))).isEmpty();
+		assertThat(ids(things, Filters.and(Filters.regex("_id", "^[ab]$"), Filters.eq("version", 1))))
+			.containsExactlyInAnyOrder("a", "b");
+
+		// An optimistic lock: the update applies only at the version read, once.
+		Bson atVersionOne = Filters.and(Filters.eq("_id", "a"), Filters.eq("version", 1));
+		assertThat(things.updateOne(atVersionOne, Updates.combine(Updates.set("v", 10), Updates.inc("version", 1)))
+			.getModifiedCount()).isEqualTo(1);
+		assertThat(things.updateOne(atVersionOne, Updates.set("v", 99)).getModifiedCount()).isZero();
+		Document claimed = things.findOneAndUpdate(Filters.and(Filters.eq("_id", "a"), Filters.eq("version", 2)),
+				Updates.set("lease", 7), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+		assertThat(claimed).containsEntry("v", 10).containsEntry("lease", 7);
+		assertThat(things.findOneAndUpdate(Filters.and(Filters.eq("_id", "a"), Filters.eq("lease", null)),
+				Updates.set("lease", 8)))
+			.isNull();
+
+		// Deleted only when the condition holds.
+		assertThat(
+				things.deleteOne(Filters.and(Filters.eq("_id", "n1"), Filters.eq("status", "done"))).getDeletedCount())
+			.isZero();
+		assertThat(things.deleteOne(Filters.and(Filters.eq("_id", "n1"), Filters.eq("status", "pending")))
+			.getDeletedCount()).isOne();
+		assertThat(ids(things, Filters.and(Filters.eq("_id", "n1"), Filters.eq("version", 1)))).isEmpty();
+		things.insertOne(new Document("_id", "n1").append("version", 5));
+		assertThat(ids(things, Filters.and(Filters.eq("_id", "n1"), Filters.eq("version", 5)))).containsExactly("n1");
+		assertThat(things.countDocuments(Filters.eq("status", "pending"))).isEqualTo(50);
+	}
+
+	private static List<String> ids(MongoCollection<Document> things, Bson filter) {
+		List<String> ids = new ArrayList<>();
+		things.find(filter).forEach((document) -> ids.add(document.getString("_id")));
+		return ids;
+	}
+
+}
