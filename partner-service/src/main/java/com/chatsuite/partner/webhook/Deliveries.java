@@ -63,13 +63,16 @@ class Deliveries {
 			.is(type.value())
 			.and("disabledReason")
 			.is(null));
+		// A pending delivery is stored leased to this replica, which sends it at once.
+		Instant lease = Delivery.PENDING.equals(status) ? this.worker.newLease(now) : null;
 		return this.mongo.find(endpoints, WebhookEndpoint.class)
-			.map((endpoint) -> new Delivery(id(event, endpoint), endpoint.id(), workspace.partnerId(), workspace.id(),
-					type.value(), payload, event.time(), status, List.of(), 0, now, null, now))
-			.concatMap((delivery) -> this.mongo.insert(delivery)
+			.concatMap((endpoint) -> this.mongo
+				.insert(new Delivery(id(event, endpoint), endpoint.id(), workspace.partnerId(), workspace.id(),
+						type.value(), payload, event.time(), status, List.of(), 0, now, lease, now))
+				.filter((delivery) -> lease != null)
+				.doOnNext((delivery) -> this.worker.sendNew(delivery, endpoint))
+				// Made before (the event came twice): the worker sends it when it is due.
 				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()))
-			.filter((delivery) -> Delivery.PENDING.equals(delivery.status()))
-			.doOnNext((delivery) -> this.worker.due(delivery.id()))
 			.then();
 	}
 

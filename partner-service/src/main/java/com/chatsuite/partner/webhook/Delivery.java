@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One event to deliver to one endpoint, and every attempt at it. Its id is the
- * {@code webhook-id} of every attempt, so receivers can drop repeats.
+ * {@code webhook-id} of every attempt, so receivers can drop repeats. The indexes serve
+ * the replicas' search for due deliveries and the release of held ones (MongoDB; the
+ * local store ignores indexes that are not unique).
  *
  * @param id the delivery id, derived from the event and the endpoint so an event received
  * twice makes one delivery
@@ -27,6 +31,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdAt when it was made
  */
 @Document("webhook_deliveries")
+@CompoundIndexes({ @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
+		@CompoundIndex(name = "held", def = "{'workspaceId': 1, 'status': 1}") })
 record Delivery(@Id String id, String endpointId, String partnerId, String workspaceId, String event, String payload,
 		Instant timestamp, String status, List<Attempt> attempts, int retries, Instant nextAttemptAt,
 		Instant leaseUntil, Instant createdAt) {

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.chatsuite.partner.PartnerProperties;
 import com.chatsuite.partner.workspace.Workspace;
@@ -40,14 +43,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Sends webhook deliveries: at once when they are made, and again when a retry is due
- * (found from the stored {@code nextAttemptAt}, so retries survive a restart). Each
- * attempt is claimed by one conditional write with a lease, so a delivery is sent once
- * across replicas. An attempt waits at most the configured timeout; a 2xx is success, a
- * 410 disables the endpoint at once, anything else is retried on the schedule, and an
- * endpoint failing continuously for too long is disabled. Per endpoint, a bulkhead bounds
- * the attempts in flight and a circuit breaker holds a dead receiver's deliveries back
- * without an attempt, so a receiver that hangs or fails ties up nothing the other
- * endpoints need. Redirects are not followed.
+ * (found from the stored {@code nextAttemptAt}, so retries survive a restart). A new
+ * delivery is stored already leased to the replica that made it, which sends it straight
+ * away with the endpoint it has in hand; every later attempt is claimed by one
+ * conditional write with a lease. Either way a delivery is sent once across replicas. An
+ * attempt waits at most the configured timeout; a 2xx is success, a 410 disables the
+ * endpoint at once, anything else is retried on the schedule, and an endpoint failing
+ * continuously for too long is disabled. Per endpoint, a bulkhead bounds the attempts in
+ * flight and a circuit breaker holds a dead receiver's deliveries back without an
+ * attempt, so a receiver that hangs or fails ties up nothing the other endpoints need.
+ * Redirects are not followed.
  */
 @Component
 class DeliveryWorker implements DisposableBean {
@@ -61,6 +66,8 @@ class DeliveryWorker implements DisposableBean {
 	private static final int MAX_ERROR = 300;
 
 	private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+
+	private static final Duration SUCCESS_WRITES = Duration.ofSeconds(1);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -79,7 +86,14 @@ class DeliveryWorker implements DisposableBean {
 
 	private final BulkheadRegistry bulkheads;
 
-	private final Sinks.Many<String> due = Sinks.many().unicast().onBackpressureBuffer();
+	/** Attempts to make: claims of due deliveries, and new deliveries already leased. */
+	private final Sinks.Many<Mono<Void>> due = Sinks.many().unicast().onBackpressureBuffer();
+
+	/**
+	 * When this replica last recorded an endpoint's success: a busy endpoint's
+	 * {@code lastSuccessAt} is rewritten at most once per {@link #SUCCESS_WRITES}.
+	 */
+	private final Map<String, Instant> successRecorded = new ConcurrentHashMap<>();
 
 	private volatile Disposable running;
 
@@ -109,25 +123,58 @@ class DeliveryWorker implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		Flux<String> polled = Flux.interval(this.properties.pollInterval())
+		Flux<Mono<Void>> polled = Flux.interval(this.properties.pollInterval())
 			.onBackpressureDrop()
 			.concatMap((tick) -> dueIds().onErrorResume((ex) -> {
 				logger.warn("Looking for due webhook deliveries failed: " + ex.getMessage());
 				return Flux.empty();
-			}), 1);
-		this.running = Flux.merge(this.due.asFlux(), polled).flatMap((id) -> attempt(id).onErrorResume((ex) -> {
-			logger.warn("Webhook delivery " + id + " failed unexpectedly: " + ex.getMessage());
-			return Mono.empty();
-		}), this.properties.concurrency()).subscribe();
+			}), 1)
+			.map(this::claimed);
+		this.running = Flux.merge(this.due.asFlux(), polled)
+			.flatMap(Function.identity(), this.properties.concurrency())
+			.subscribe();
 	}
 
 	/**
-	 * Asks for a delivery to be attempted now.
+	 * Asks for a delivery to be attempted now, if it is due and no replica holds it.
 	 * @param deliveryId the delivery
 	 */
 	void due(String deliveryId) {
+		submit(claimed(deliveryId));
+	}
+
+	/**
+	 * Sends a delivery this replica has just stored, leased to itself, to an active
+	 * endpoint of a workspace whose deliveries are not held.
+	 * @param delivery the new delivery, pending and leased
+	 * @param endpoint its endpoint
+	 */
+	void sendNew(Delivery delivery, WebhookEndpoint endpoint) {
+		submit(Mono.defer(() -> send(delivery, endpoint).then()).onErrorResume((ex) -> {
+			logger.warn("Webhook delivery " + delivery.id() + " failed unexpectedly: " + ex.getMessage());
+			return Mono.empty();
+		}));
+	}
+
+	/**
+	 * The lease a new delivery is stored with by the replica that sends it at once.
+	 * @param now the time it is made
+	 * @return until when it is held
+	 */
+	Instant newLease(Instant now) {
+		return now.plus(this.properties.lease());
+	}
+
+	private Mono<Void> claimed(String id) {
+		return Mono.defer(() -> attempt(id)).onErrorResume((ex) -> {
+			logger.warn("Webhook delivery " + id + " failed unexpectedly: " + ex.getMessage());
+			return Mono.empty();
+		});
+	}
+
+	private void submit(Mono<Void> work) {
 		synchronized (this.due) {
-			this.due.tryEmitNext(deliveryId);
+			this.due.tryEmitNext(work);
 		}
 	}
 
@@ -243,10 +290,7 @@ class DeliveryWorker implements DisposableBean {
 		Mono<Void> endpointChange;
 		if (attempt.error() == null) {
 			update.set("status", Delivery.SUCCEEDED).set("nextAttemptAt", null);
-			endpointChange = this.mongo
-				.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id())),
-						Update.update("lastSuccessAt", now).set("failingSince", null), WebhookEndpoint.class)
-				.then();
+			endpointChange = succeeded(endpoint, now);
 		}
 		else if (Integer.valueOf(410).equals(attempt.statusCode())) {
 			update.set("status", Delivery.FAILED).set("nextAttemptAt", null);
@@ -271,7 +315,24 @@ class DeliveryWorker implements DisposableBean {
 			.flatMap((stored) -> endpointChange.thenReturn(stored));
 	}
 
+	/**
+	 * Records an endpoint's success; while it keeps succeeding, at most once a second per
+	 * replica (a failure since then is always followed by a write).
+	 */
+	private Mono<Void> succeeded(WebhookEndpoint endpoint, Instant now) {
+		Instant last = this.successRecorded.get(endpoint.id());
+		if (last != null && now.isBefore(last.plus(SUCCESS_WRITES))) {
+			return Mono.empty();
+		}
+		this.successRecorded.put(endpoint.id(), now);
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id())),
+					Update.update("lastSuccessAt", now).set("failingSince", null), WebhookEndpoint.class)
+			.then();
+	}
+
 	private Mono<Void> failed(WebhookEndpoint endpoint, Delivery.Attempt attempt, Instant now) {
+		this.successRecorded.remove(endpoint.id());
 		return this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id())),
 					Update.update("lastFailureAt", now).set("lastFailure", attempt.error()), WebhookEndpoint.class)

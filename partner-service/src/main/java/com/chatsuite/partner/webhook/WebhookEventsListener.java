@@ -43,7 +43,7 @@ class WebhookEventsListener {
 	}
 
 	@KafkaListener(topics = { Topics.PARTNER_WORKSPACES, Topics.CHAT_ROOMS, Topics.TICKETS },
-			groupId = "${spring.application.name}-webhooks")
+			groupId = "${spring.application.name}-webhooks", concurrency = "${suite.partner.webhooks.consumers:3}")
 	void onEvent(ConsumerRecord<String, byte[]> record) {
 		CloudEvent<?> event = this.json.fromBytes(record.value());
 		Optional<WebhookEvent> type = WebhookEvent.from(event.eventType());
