@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Measures webhook delivery: point top-ups of partner workspaces at a fixed rate through the
-# gateway, each making one signed workspace.points_changed delivery to a receiver on this
-# machine; reports deliveries per second and the latency from the event's time to its
-# arrival (p50, p99, max), first with the live endpoint alone, then with a second endpoint
-# for the same events whose receiver accepts connections and never answers.
+# gateway, each making one signed workspace.points_changed delivery to each of ENDPOINTS
+# endpoints at a receiver on this machine; reports deliveries per second, the latency from
+# the event's time to its arrival (p50, p99, max) and CPU time per delivery of
+# partner-service, Kafka with the store, and the gateway: first a reference (the same
+# posts sent straight to the receiver from the load generator), then the live endpoints
+# alone, then with one more endpoint for the same events whose receiver accepts
+# connections and never answers.
 #
-#   bench/webhook-bench.sh        (RATE=200 SECONDS=20 WORKSPACES=20)
+#   bench/webhook-bench.sh        (RATE=50 ENDPOINTS=20 SECONDS=20 WORKSPACES=20)
 #
 # Uses the suite already running on this machine if the gateway answers (partner-service must
 # allow plain-HTTP receivers on 127.0.0.1, as the local run does); otherwise starts
@@ -13,7 +16,8 @@
 # partner is the demo organisation (addon partner) with an API key made for the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RATE=${RATE:-200}
+RATE=${RATE:-50}
+ENDPOINTS=${ENDPOINTS:-20}
 SECONDS_PER_PHASE=${SECONDS:-20}
 WORKSPACES=${WORKSPACES:-20}
 gateway_port=${GATEWAY_PORT:-8080}
@@ -34,9 +38,12 @@ key=$(curl -fsS -X POST "$gateway/auth/api-keys" -H "access_token: $token" -H 'C
 [ -n "$key" ] && [ "$key" != null ] || { echo "no API key for the demo partner" >&2; exit 1; }
 [ -d var/app/partner-service/lib ] || { echo "var/app/partner-service/lib is missing: run ./run-local.sh once" >&2; exit 1; }
 
+pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
+pids="partner-service=$(pid_on "$partner_port"),kafka+store=$(pid_on "${KAFKA_PORT:-9092}"),gateway=$(pid_on "$gateway_port")"
+
 echo "$WORKSPACES workspaces, $RATE top-ups/s for $SECONDS_PER_PHASE s per phase; $(nproc) cores shared by the load"
 echo "generator, the receivers and the suite; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 java -XX:+UseSerialGC -Xmx512m -cp "var/app/partner-service/lib/*" bench/webhook-load.java \
-	"$gateway" "$key" "$RATE" "$SECONDS_PER_PHASE" "$WORKSPACES"
+	"$gateway" "$key" "$RATE" "$SECONDS_PER_PHASE" "$WORKSPACES" "$ENDPOINTS" "$pids"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

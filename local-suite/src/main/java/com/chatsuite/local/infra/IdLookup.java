@@ -26,6 +26,8 @@ final class IdLookup<P> {
 
 	private static final String IN = "$in";
 
+	private static final String AND = "$and";
+
 	private volatile Index<P> ids;
 
 	/**
@@ -61,14 +63,38 @@ final class IdLookup<P> {
 	 */
 	Iterable<P> candidates(Document query, String idField) {
 		Index<P> index = this.ids;
-		if (index == null || !ID.equals(idField) || query.size() < 2 || !query.containsKey(ID)) {
+		if (index == null || !ID.equals(idField)) {
 			return null;
 		}
-		Object value = query.get(ID);
-		if (!isEquality(value) && !isIn(value)) {
+		Object value = idCondition(query);
+		if (value == null) {
 			return null;
 		}
 		return index.getPositions(new Document(ID, value));
+	}
+
+	/**
+	 * The condition on {@code _id} that every match must meet, when it is an equality or
+	 * an {@code $in} of equalities: a field of the query beside others ({@code {_id: x,
+	 * version: 3}}, Spring Data's form), or one of the clauses of a top-level
+	 * {@code $and} ({@code {$and: [{_id: x}, {version: 3}]}}, the driver's).
+	 */
+	private static Object idCondition(Document query) {
+		if (query.size() > 1 && query.containsKey(ID)) {
+			Object value = query.get(ID);
+			return (isEquality(value) || isIn(value)) ? value : null;
+		}
+		if (query.size() == 1 && query.get(AND) instanceof List<?> clauses) {
+			for (Object clause : clauses) {
+				if (clause instanceof Document condition && condition.size() == 1 && condition.containsKey(ID)) {
+					Object value = condition.get(ID);
+					if (isEquality(value) || isIn(value)) {
+						return value;
+					}
+				}
+			}
+		}
+		return null;
 	}
 
 	private static boolean isEquality(Object value) {

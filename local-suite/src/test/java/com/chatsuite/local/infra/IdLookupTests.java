@@ -80,6 +80,21 @@ class IdLookupTests {
 		assertThat(lookup.candidates(query("_id", "d7", "version", 1), "name")).isNull();
 		assertThat(lookup.candidates(query("status", "x", "version", 1), "_id")).isNull();
 
+		// The driver's form: a top-level $and with a clause on _id.
+		de.bwaldvogel.mongo.bson.Document and = new de.bwaldvogel.mongo.bson.Document("$and",
+				List.of(new de.bwaldvogel.mongo.bson.Document("version", 1),
+						new de.bwaldvogel.mongo.bson.Document("_id", "d4")));
+		assertThat(lookup.candidates(and, "_id")).containsExactly(4);
+		assertThat(
+				lookup
+					.candidates(
+							new de.bwaldvogel.mongo.bson.Document("$and",
+									List.of(new de.bwaldvogel.mongo.bson.Document("version", 1),
+											new de.bwaldvogel.mongo.bson.Document("_id",
+													new de.bwaldvogel.mongo.bson.Document("$ne", "d4")))),
+							"_id"))
+			.isNull();
+
 		lookup.dropped("_id_");
 		assertThat(lookup.candidates(query("_id", "d7", "version", 1), "_id")).isNull();
 	}
@@ -138,9 +153,21 @@ class IdLookupTests {
 		assertThat(things.countDocuments(Filters.eq("status", "pending"))).isEqualTo(50);
 	}
 
+	/**
+	 * The documents a filter finds, asked in the driver's form ({@code $and} of clauses)
+	 * and in Spring Data's (one document of fields), which must agree.
+	 */
 	private static List<String> ids(MongoCollection<Document> things, Bson filter) {
 		List<String> ids = new ArrayList<>();
 		things.find(filter).forEach((document) -> ids.add(document.getString("_id")));
+		Document flat = new Document();
+		for (Object clause : filter.toBsonDocument()
+			.getArray("$and", new org.bson.BsonArray(List.of(filter.toBsonDocument())))) {
+			flat.putAll(((org.bson.BsonDocument) clause));
+		}
+		List<String> flatIds = new ArrayList<>();
+		things.find(flat).forEach((document) -> flatIds.add(document.getString("_id")));
+		assertThat(flatIds).as("flat form of %s", flat).containsExactlyInAnyOrderElementsOf(ids);
 		return ids;
 	}
 
