@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.EventJson;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
@@ -31,6 +33,8 @@ public class EventInbox {
 	/** The collection of processed event ids, per consuming service. */
 	public static final String COLLECTION = "processed_events";
 
+	private static final Log logger = LogFactory.getLog(EventInbox.class);
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final EventJson json;
@@ -55,6 +59,11 @@ public class EventInbox {
 	public void handle(String consumer, ConsumerRecord<String, byte[]> record,
 			Function<CloudEvent<?>, Mono<Void>> handler) {
 		CloudEvent<?> event = this.json.fromBytes(record.value());
+		if (logger.isDebugEnabled()) {
+			// With the trace id of the consumer's span, which continues the producer's.
+			logger
+				.debug("Handling " + event.type() + " " + event.id() + " from " + record.topic() + " for " + consumer);
+		}
 		process(consumer, event, handler).block(this.properties.handlerTimeout()); // allowed:
 																					// Kafka
 																					// listener

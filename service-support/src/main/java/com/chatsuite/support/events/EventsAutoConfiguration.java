@@ -8,9 +8,13 @@ import com.chatsuite.contracts.events.EventFormatException;
 import com.chatsuite.contracts.events.EventJson;
 import com.chatsuite.contracts.events.TopicSettings;
 import com.chatsuite.contracts.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,7 +33,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * Event plumbing every application shares: the JSON form of events, the topics and their
  * dead-letter topics, and bounded retries followed by dead-lettering for every listener.
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = KafkaAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
@@ -64,12 +69,21 @@ public class EventsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	@ConditionalOnBean(KafkaTemplate.class)
-	DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, EventsProperties properties) {
+	DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<?, ?> template, EventsProperties properties,
+			ObjectProvider<MeterRegistry> registry) {
+		MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
 		// Partition -1: the producer picks it from the key, so the dead-letter topic may
 		// have
 		// any number of partitions.
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, ex) -> {
+			// chatsuite.inbox.dead.letters{topic}: the topics are the suite's fixed few.
+			Counter.builder("chatsuite.inbox.dead.letters")
+				.description("Records a consumer gave up on and sent to the dead-letter topic")
+				.tag("topic", record.topic())
+				.register(meters)
+				.increment();
+			return new TopicPartition(Topics.deadLetter(record.topic()), -1);
+		});
 		EventsProperties.Consumer consumer = properties.consumer();
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
 				new FixedBackOff(consumer.backoff().toMillis(), consumer.attempts() - 1L));

@@ -38,10 +38,12 @@ public record EventsProperties(@DefaultValue("") String source, @DefaultValue("3
 	 * @param sweepInterval how often every outbox collection is searched for events that
 	 * have waited longer than {@code sendTimeout} without being handed over (a replica
 	 * that stopped between its write and the hand-over)
+	 * @param metricsRefresh how often the backlog gauges ({@code chatsuite.outbox.*}) are
+	 * read from the store; a scrape reads the last figures
 	 */
 	public record Outbox(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("35s") Duration sendTimeout,
 			@DefaultValue("60s") Duration lease, @DefaultValue("100") @Min(1) int batchSize,
-			@DefaultValue("5m") Duration sweepInterval) {
+			@DefaultValue("5m") Duration sweepInterval, @DefaultValue("15s") Duration metricsRefresh) {
 	}
 
 	/**

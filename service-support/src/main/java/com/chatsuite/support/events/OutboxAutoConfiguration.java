@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 
 import com.chatsuite.contracts.events.EventJson;
+import com.chatsuite.support.observability.ObservabilityAutoConfiguration;
+import com.chatsuite.support.observability.TraceParents;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -26,7 +29,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * The transactional outbox and the idempotent inbox for services that store their state
  * in MongoDB.
  */
-@AutoConfiguration(after = { EventsAutoConfiguration.class, DataMongoReactiveAutoConfiguration.class })
+@AutoConfiguration(
+		after = { EventsAutoConfiguration.class, DataMongoReactiveAutoConfiguration.class,
+				ObservabilityAutoConfiguration.class },
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(ReactiveMongoTemplate.class)
 @ConditionalOnBean(ReactiveMongoTemplate.class)
 public class OutboxAutoConfiguration {
@@ -34,10 +40,11 @@ public class OutboxAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(OutboxAutoConfiguration.class);
 
 	@Bean
-	OutboxEvents outboxEvents(EventsProperties properties, EventJson json, Clock clock, Environment environment) {
+	OutboxEvents outboxEvents(EventsProperties properties, EventJson json, Clock clock, Environment environment,
+			ObjectProvider<TraceParents> traces) {
 		String source = properties.source().isBlank()
 				? environment.getProperty("spring.application.name", "unknown-service") : properties.source();
-		return new OutboxEvents(source, json, clock);
+		return new OutboxEvents(source, json, clock, traces.getIfAvailable(TraceParents::none));
 	}
 
 	@Bean
@@ -51,6 +58,12 @@ public class OutboxAutoConfiguration {
 			.distinct()
 			.toList();
 		return new OutboxRelay(mongo, kafka, collections, properties.outbox(), clock);
+	}
+
+	@Bean
+	@ConditionalOnBean({ OutboxRelay.class, MeterRegistry.class })
+	OutboxMetrics outboxMetrics(OutboxRelay relay, MeterRegistry registry, EventsProperties properties, Clock clock) {
+		return new OutboxMetrics(relay, registry, clock, properties.outbox().metricsRefresh());
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.EventJson;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event waiting in the document whose change it describes. Saving the document saves
@@ -16,23 +17,29 @@ import com.chatsuite.contracts.events.EventJson;
  * order
  * @param payload the serialised CloudEvents JSON
  * @param createdAt when the change was made
+ * @param traceparent the W3C trace context of the change (the span that made it), put on
+ * the Kafka record by the relay so consumers continue the trace; {@code null} without one
  */
-public record OutboxEvent(String eventId, String topic, String key, String payload, Instant createdAt) {
+public record OutboxEvent(String eventId, String topic, String key, String payload, Instant createdAt,
+		@Nullable String traceparent) {
 
 	/** Field names as stored, used by the relay's queries. */
 	static final String FIELD = "outbox";
 
 	static final String EVENT_ID = "eventId";
 
+	static final String TRACEPARENT = "traceparent";
+
 	/**
 	 * Wraps an event for the outbox.
 	 * @param event the event
 	 * @param json the serialiser
+	 * @param traceparent the trace context of the change, may be {@code null}
 	 * @return the outbox entry
 	 */
-	public static OutboxEvent of(CloudEvent<?> event, EventJson json) {
-		return new OutboxEvent(event.id(), event.eventType().topic(), event.subject(), json.toJson(event),
-				event.time());
+	public static OutboxEvent of(CloudEvent<?> event, EventJson json, @Nullable String traceparent) {
+		return new OutboxEvent(event.id(), event.eventType().topic(), event.subject(), json.toJson(event), event.time(),
+				traceparent);
 	}
 
 }

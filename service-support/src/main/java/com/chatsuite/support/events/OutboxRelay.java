@@ -3,6 +3,7 @@ package com.chatsuite.support.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -11,10 +12,12 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.chatsuite.support.observability.TraceParents;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -78,6 +81,12 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
+	/**
+	 * The events of hand-overs in progress, with their creation times: the part of the
+	 * backlog that only this replica knows of.
+	 */
+	private final ConcurrentMap<String, Instant> handingOver = new ConcurrentHashMap<>();
+
 	/** The hand-over in progress per document, so its next one waits for it. */
 	private final ConcurrentMap<String, Mono<Boolean>> handOvers = new ConcurrentHashMap<>();
 
@@ -116,6 +125,7 @@ public class OutboxRelay implements SmartLifecycle {
 		String key = markerId(collection, id);
 		List<OutboxEvent> fresh = List.copyOf(pending.subList(Math.max(0, pending.size() - added), pending.size()));
 		boolean olderWaiting = pending.size() > added;
+		fresh.forEach((event) -> this.handingOver.put(event.eventId(), event.createdAt()));
 		AtomicReference<Mono<Boolean>> started = new AtomicReference<>();
 		this.handOvers.compute(key, (ignored, previous) -> {
 			Mono<Boolean> next;
@@ -137,7 +147,10 @@ public class OutboxRelay implements SmartLifecycle {
 			return started.get();
 		});
 		Mono<Boolean> mine = started.get();
-		mine.doFinally((signal) -> this.handOvers.remove(key, mine))
+		mine.doFinally((signal) -> {
+			this.handOvers.remove(key, mine);
+			fresh.forEach((event) -> this.handingOver.remove(event.eventId()));
+		})
 			.subscribe(null, (ex) -> logger
 				.warn("Could not hand over or mark the events of " + key + "; the sweep will find them: " + ex));
 	}
@@ -145,7 +158,7 @@ public class OutboxRelay implements SmartLifecycle {
 	/** Sends events of one document in order, removing each once acknowledged. */
 	private Mono<Boolean> send(String collection, Object id, List<OutboxEvent> events) {
 		return Flux.fromIterable(events)
-			.concatMap((event) -> send(event.topic(), event.key(), event.payload())
+			.concatMap((event) -> send(event.topic(), event.key(), event.payload(), event.traceparent())
 				.then(remove(collection, id, event.eventId())))
 			.then(Mono.just(true))
 			.doOnSuccess((sent) -> recovered())
@@ -264,7 +277,8 @@ public class OutboxRelay implements SmartLifecycle {
 			.map((document) -> document.getList(OutboxEvent.FIELD, Document.class, List.of()))
 			.defaultIfEmpty(List.of())
 			.flatMap((events) -> Flux.fromIterable(events)
-				.concatMap((event) -> send(event.getString("topic"), event.getString("key"), event.getString("payload"))
+				.concatMap((event) -> send(event.getString("topic"), event.getString("key"), event.getString("payload"),
+						event.getString(OutboxEvent.TRACEPARENT))
 					.then(remove(collection, id, event.getString(OutboxEvent.EVENT_ID))))
 				.count())
 			.flatMap((sent) -> unmark(marker).thenReturn(sent))
@@ -272,11 +286,18 @@ public class OutboxRelay implements SmartLifecycle {
 			.onErrorResume((ex) -> release(marker).then(Mono.error(ex)));
 	}
 
-	private Mono<Void> send(String topic, String key, String payload) {
+	private Mono<Void> send(String topic, String key, String payload, @Nullable String traceparent) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
 				payload.getBytes(StandardCharsets.UTF_8));
 		// Structured-mode CloudEvents over Kafka: the whole envelope is the value.
 		record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+		if (traceparent != null) {
+			// The trace of the change the event describes, which the consumer's span
+			// continues (W3C Trace Context over Kafka, as spring-kafka's observation
+			// reads
+			// it).
+			record.headers().add(TraceParents.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+		}
 		// send() itself may wait for topic metadata (max.block.ms), so it must not run on
 		// the MongoDB driver's or an event-loop thread.
 		return Mono.fromFuture(() -> this.kafka.send(record))
@@ -311,8 +332,67 @@ public class OutboxRelay implements SmartLifecycle {
 		return this.mongo.updateFirst(mine, new Update().unset("lease"), MARKERS).then();
 	}
 
+	/**
+	 * How many events wait to be sent and since when: those of the documents marked for
+	 * the relay (at most {@code markerLimit} documents read, by id), and those this
+	 * replica is handing over. Events of a replica that stopped before its hand-over
+	 * count from the next sweep on.
+	 * @param markerLimit the most marked documents to read
+	 * @return the backlog
+	 */
+	public Mono<Backlog> backlog(int markerLimit) {
+		Query markers = new Query().limit(markerLimit);
+		markers.fields().include("collection").include("document");
+		Mono<Backlog> marked = this.mongo.find(markers, Document.class, MARKERS)
+			.flatMap((marker) -> waitingIn(marker.getString("collection"), marker.get("document")), 4)
+			.reduce(Backlog.EMPTY, Backlog::plus);
+		return marked.map((stored) -> stored.plus(handingOver()));
+	}
+
+	private Mono<Backlog> waitingIn(String collection, Object id) {
+		Query document = Query.query(Criteria.where("_id").is(id));
+		document.fields().include(OutboxEvent.FIELD + ".createdAt");
+		return this.mongo.findOne(document, Document.class, collection)
+			.map((found) -> found.getList(OutboxEvent.FIELD, Document.class, List.of())
+				.stream()
+				.map((event) -> new Backlog(1, createdAt(event)))
+				.reduce(Backlog.EMPTY, Backlog::plus))
+			.defaultIfEmpty(Backlog.EMPTY);
+	}
+
+	private static @Nullable Instant createdAt(Document event) {
+		Object value = event.get("createdAt");
+		return (value instanceof Date date) ? date.toInstant() : null;
+	}
+
+	private Backlog handingOver() {
+		Backlog backlog = Backlog.EMPTY;
+		for (Instant createdAt : this.handingOver.values()) {
+			backlog = backlog.plus(new Backlog(1, createdAt));
+		}
+		return backlog;
+	}
+
 	private static String markerId(String collection, Object id) {
 		return collection + "/" + id;
+	}
+
+	/**
+	 * Events waiting in the outbox.
+	 *
+	 * @param events how many
+	 * @param oldest when the oldest was created, {@code null} when none waits
+	 */
+	public record Backlog(long events, @Nullable Instant oldest) {
+
+		static final Backlog EMPTY = new Backlog(0, null);
+
+		Backlog plus(Backlog other) {
+			Instant first = (this.oldest == null) ? other.oldest
+					: (other.oldest == null || this.oldest.isBefore(other.oldest)) ? this.oldest : other.oldest;
+			return new Backlog(this.events + other.events, first);
+		}
+
 	}
 
 	private void reportFailure(Throwable ex) {

@@ -92,7 +92,7 @@ class OutboxHandOverIntegrationTests {
 		OutboxEvent event = this.events.of(id, "org-1",
 				new OperatorCreated(id, "left@example.com", "left", "livechat", true));
 		OutboxEvent old = new OutboxEvent(event.eventId(), event.topic(), event.key(), event.payload(),
-				Instant.now().minus(Duration.ofMinutes(5)));
+				Instant.now().minus(Duration.ofMinutes(5)), null);
 		StepVerifier.create(this.mongo.insert(new Parcel(id, "left-behind", List.of(old))))
 			.expectNextCount(1)
 			.verifyComplete();

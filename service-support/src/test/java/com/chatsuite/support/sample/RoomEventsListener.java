@@ -1,6 +1,8 @@
 package com.chatsuite.support.sample;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -8,6 +10,8 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.chat.RoomCreated;
 import com.chatsuite.support.events.EventInbox;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
@@ -26,8 +30,13 @@ public class RoomEventsListener {
 
 	private final AtomicInteger failures = new AtomicInteger();
 
-	RoomEventsListener(EventInbox inbox) {
+	private final Map<String, String> traceIds = new ConcurrentHashMap<>();
+
+	private final Tracer tracer;
+
+	RoomEventsListener(EventInbox inbox, Tracer tracer) {
 		this.inbox = inbox;
+		this.tracer = tracer;
 	}
 
 	@KafkaListener(topics = Topics.CHAT_ROOMS)
@@ -40,12 +49,28 @@ public class RoomEventsListener {
 			this.failures.incrementAndGet();
 			return Mono.error(new IllegalStateException("cannot handle room " + room.roomId()));
 		}
+		// Inside the handler's reactive chain, after the inbox's store look-up: on
+		// another
+		// thread than the listener's, where only context propagation brings the span.
+		Span span = this.tracer.currentSpan();
+		if (span != null) {
+			this.traceIds.put(event.id(), span.context().traceId());
+		}
 		this.handled.add(event);
 		return Mono.empty();
 	}
 
 	public List<CloudEvent<?>> handled() {
 		return List.copyOf(this.handled);
+	}
+
+	/**
+	 * The trace id current while an event was handled.
+	 * @param eventId the event
+	 * @return the trace id, {@code null} when none was current or the event not handled
+	 */
+	public String traceIdOf(String eventId) {
+		return this.traceIds.get(eventId);
 	}
 
 	public int failures() {
