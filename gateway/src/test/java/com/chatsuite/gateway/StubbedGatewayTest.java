@@ -23,6 +23,7 @@ public abstract class StubbedGatewayTest {
 		StubUpstreams.register(registry);
 		// Tests name their own client address, so their rate limits do not interfere.
 		registry.add("suite.gateway.limits.trust-forwarded-for", () -> "true");
+		registry.add("suite.gateway.metrics.port", () -> "0");
 	}
 
 	/**

@@ -1,19 +1,33 @@
 package com.chatsuite.gateway.correlation;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.chatsuite.gateway.StubbedGatewayTest;
 import com.chatsuite.gateway.support.Echo;
 import com.chatsuite.gateway.support.Tokens;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SuiteIntegrationTest
 class CorrelationIntegrationTests extends StubbedGatewayTest {
 
 	private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
+	@Autowired
+	private ObservationRegistry observations;
 
 	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
@@ -79,11 +93,46 @@ class CorrelationIntegrationTests extends StubbedGatewayTest {
 	}
 
 	@Test
+	void serviceReceivesTheGatewaysTracingSpanAsParent() {
+		Map<String, String> spans = new ConcurrentHashMap<>();
+		this.observations.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof ServerRequestObservationContext;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				TracingObservationHandler.TracingContext tracing = context
+					.get(TracingObservationHandler.TracingContext.class);
+				String requestId = ((ServerRequestObservationContext) context).getCarrier()
+					.getHeaders()
+					.getFirst("X-Request-Id");
+				if (tracing != null && tracing.getSpan() != null && requestId != null) {
+					spans.put(requestId,
+							tracing.getSpan().context().traceId() + "-" + tracing.getSpan().context().spanId());
+				}
+			}
+
+		});
+		String incoming = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+		Echo received = routed(this.web.post()
+			.uri("/api/v2/room-control/create-room")
+			.header("X-Request-Id", "span-check")
+			.header("traceparent", incoming)
+			.exchange());
+		await().atMost(Duration.ofSeconds(5)).until(() -> spans.containsKey("span-check"));
+		assertThat(received.header("traceparent")).containsExactly("00-" + spans.get("span-check") + "-01");
+		assertThat(spans.get("span-check")).startsWith(TRACE_ID + "-");
+	}
+
+	@Test
 	void missingTraceparentStartsNewTrace() {
 		Echo received = routed(this.web.post().uri("/api/v2/room-control/create-room").exchange());
 		assertThat(received.header("traceparent")).singleElement()
 			.asString()
-			.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+			.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 	}
 
 	@Test

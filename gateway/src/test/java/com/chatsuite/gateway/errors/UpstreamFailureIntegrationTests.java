@@ -38,6 +38,7 @@ class UpstreamFailureIntegrationTests {
 	@DynamicPropertySource
 	static void upstreamsWithPartnerServiceDown(DynamicPropertyRegistry registry) {
 		StubUpstreams.register(registry);
+		registry.add("suite.gateway.metrics.port", () -> "0");
 		registry.add("suite.gateway.services.partner-service", () -> "http://127.0.0.1:" + closedPort());
 	}
 

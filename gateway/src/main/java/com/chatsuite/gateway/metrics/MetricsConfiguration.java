@@ -1,0 +1,29 @@
+package com.chatsuite.gateway.metrics;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
+
+/**
+ * The gateway's metrics: its own Prometheus port, and request timings tagged by route.
+ */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+	@Bean
+	ServerRequestObservationConvention routeObservationConvention(Environment environment) {
+		return new RouteObservationConvention(
+				environment.getProperty("management.observations.http.server.requests.name", "http.server.requests"));
+	}
+
+	@Bean
+	@ConditionalOnExpression("${suite.gateway.metrics.port:9080} >= 0")
+	MetricsServer metricsServer(PrometheusMeterRegistry registry, MetricsProperties properties) {
+		return new MetricsServer(registry, properties);
+	}
+
+}
