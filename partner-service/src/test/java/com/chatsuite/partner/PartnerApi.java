@@ -64,6 +64,17 @@ public final class PartnerApi {
 		return send(HttpMethod.POST, path, body, idempotencyKey);
 	}
 
+	/** A POST carrying a W3C {@code traceparent}, as a traced client sends it. */
+	public WebTestClient.ResponseSpec postTraced(String path, Map<String, ?> body, String traceparent) {
+		return this.web.post()
+			.uri(path)
+			.header("Authorization", "Bearer " + this.key)
+			.header("traceparent", traceparent)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
 	public WebTestClient.ResponseSpec delete(String path) {
 		return send(HttpMethod.DELETE, path, null, null);
 	}

@@ -177,6 +177,35 @@ class RoomStreamIntegrationTests extends ChatRoomIntegrationTest {
 	 * A second instance of the service over the same MongoDB and Kafka, whose room event
 	 * listener is reading before it is used.
 	 */
+	@Test
+	void openStreamsAndTheirRouteAreMeasured() {
+		String orgId = newOrganisation();
+		VisitorRoom room = openRoom(orgId);
+		// The first event ("ready") arrives once the stream is open on the server.
+		StepVerifier.create(stream(this.web, room, null))
+			.expectNextCount(1)
+			.then(() -> assertThat(scrape())
+				.containsPattern("chatsuite_streams_open\\{application=\"chat-room-service\"\\} [1-9]"))
+			.thenCancel()
+			.verify(WAIT);
+		// Timed under the route's template, never the room id.
+		eventually().untilAsserted(() -> assertThat(scrape())
+			.containsPattern("http_server_requests_seconds_count\\{application=\"chat-room-service\",[^}]*"
+					+ "uri=\"/api/v2/rooms/\\{roomId\\}/stream\"[^}]*\\} [1-9]")
+			.doesNotContain(room.id()));
+	}
+
+	private String scrape() {
+		return this.web.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	private static synchronized WebTestClient secondReplica() {
 		if (secondReplica == null) {
 			secondReplica = new SpringApplicationBuilder(ChatRoomServiceApplication.class)

@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.EventJson;
 import com.chatsuite.partner.workspace.Workspace;
+import com.chatsuite.support.observability.TraceParents;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,11 +39,14 @@ class Deliveries {
 
 	private final Clock clock;
 
-	Deliveries(ReactiveMongoTemplate mongo, EventJson json, DeliveryWorker worker, Clock clock) {
+	private final TraceParents traces;
+
+	Deliveries(ReactiveMongoTemplate mongo, EventJson json, DeliveryWorker worker, Clock clock, TraceParents traces) {
 		this.mongo = mongo;
 		this.json = json;
 		this.worker = worker;
 		this.clock = clock;
+		this.traces = traces;
 	}
 
 	/**
@@ -57,6 +61,7 @@ class Deliveries {
 		String payload = payload(event, type, workspace);
 		String status = (type.heldWhilePaused() && workspace.isPaused()) ? Delivery.HELD : Delivery.PENDING;
 		Instant now = this.clock.instant();
+		String traceparent = this.traces.current();
 		Query endpoints = Query.query(Criteria.where("partnerId")
 			.is(workspace.partnerId())
 			.and("event")
@@ -68,7 +73,7 @@ class Deliveries {
 		return this.mongo.find(endpoints, WebhookEndpoint.class)
 			.concatMap((endpoint) -> this.mongo
 				.insert(new Delivery(id(event, endpoint), endpoint.id(), workspace.partnerId(), workspace.id(),
-						type.value(), payload, event.time(), status, List.of(), 0, now, lease, now))
+						type.value(), payload, event.time(), status, List.of(), 0, now, lease, now, traceparent))
 				.filter((delivery) -> lease != null)
 				.doOnNext((delivery) -> this.worker.sendNew(delivery, endpoint))
 				// Made before (the event came twice): the worker sends it when it is due.

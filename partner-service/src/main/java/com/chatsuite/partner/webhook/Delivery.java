@@ -29,13 +29,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param nextAttemptAt when a pending delivery is due
  * @param leaseUntil while a replica is sending it, until when
  * @param createdAt when it was made
+ * @param traceparent the W3C trace context of the event that made it, continued by the
+ * attempts' calls; {@code null} without one
  */
 @Document("webhook_deliveries")
 @CompoundIndexes({ @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
 		@CompoundIndex(name = "held", def = "{'workspaceId': 1, 'status': 1}") })
 record Delivery(@Id String id, String endpointId, String partnerId, String workspaceId, String event, String payload,
 		Instant timestamp, String status, List<Attempt> attempts, int retries, Instant nextAttemptAt,
-		Instant leaseUntil, Instant createdAt) {
+		Instant leaseUntil, Instant createdAt, String traceparent) {
 
 	static final String PENDING = "pending";
 

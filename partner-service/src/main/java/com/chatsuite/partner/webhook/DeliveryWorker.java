@@ -11,12 +11,19 @@ import java.util.function.Function;
 
 import com.chatsuite.partner.PartnerProperties;
 import com.chatsuite.partner.workspace.Workspace;
+import com.chatsuite.support.observability.TraceParents;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.netty.channel.ChannelOption;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -86,6 +93,14 @@ class DeliveryWorker implements DisposableBean {
 
 	private final BulkheadRegistry bulkheads;
 
+	private final ObservationRegistry observations;
+
+	private final Counter succeeded;
+
+	private final Counter failed;
+
+	private final Counter disabled;
+
 	/** Attempts to make: claims of due deliveries, and new deliveries already leased. */
 	private final Sinks.Many<Mono<Void>> due = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -97,8 +112,16 @@ class DeliveryWorker implements DisposableBean {
 
 	private volatile Disposable running;
 
-	DeliveryWorker(ReactiveMongoTemplate mongo, UrlGuard guard, PartnerProperties properties, Clock clock) {
+	DeliveryWorker(ReactiveMongoTemplate mongo, UrlGuard guard, PartnerProperties properties, Clock clock,
+			ObservationRegistry observations, MeterRegistry meters) {
 		this.mongo = mongo;
+		this.observations = observations;
+		// chatsuite.webhook.deliveries{outcome}: attempts answered 2xx, attempts that
+		// failed, endpoints disabled. Not per endpoint: its id would make a series per
+		// partner endpoint, without bound (each endpoint's record is in its attempt log).
+		this.succeeded = deliveries(meters, "success");
+		this.failed = deliveries(meters, "failure");
+		this.disabled = deliveries(meters, "disabled");
 		this.guard = guard;
 		this.properties = properties.webhooks();
 		this.clock = clock;
@@ -106,7 +129,15 @@ class DeliveryWorker implements DisposableBean {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(this.properties.timeout().toMillis(), 10_000))
 			.responseTimeout(this.properties.timeout())
 			.followRedirect(false);
-		this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+		this.client = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(http))
+			// Timed as http.client.requests and traced (traceparent on the call), with
+			// the
+			// receivers' hosts left out of the tags: one series per partner host
+			// otherwise.
+			.observationRegistry(observations)
+			.observationConvention(new WebhookClientObservationConvention())
+			.build();
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(this.properties.breakerWindow())
@@ -119,6 +150,13 @@ class DeliveryWorker implements DisposableBean {
 			.maxConcurrentCalls(this.properties.perEndpointConcurrency())
 			.maxWaitDuration(Duration.ZERO)
 			.build());
+	}
+
+	private static Counter deliveries(MeterRegistry meters, String outcome) {
+		return Counter.builder("chatsuite.webhook.deliveries")
+			.description("Webhook delivery attempts by outcome, and endpoints disabled")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -252,21 +290,46 @@ class DeliveryWorker implements DisposableBean {
 		Instant at = this.clock.instant();
 		long started = System.nanoTime();
 		return this.guard.check(endpoint.url(), "url")
-			.flatMap((uri) -> post(uri.toString(), delivery, endpoint))
+			.flatMap((uri) -> continuingTrace(delivery, post(uri.toString(), delivery, endpoint)))
 			.map((status) -> new Outcome(status, (status >= 200 && status < 300) ? null : "HTTP " + status))
 			.onErrorResume((ex) -> Mono.just(new Outcome(null, describe(ex))))
 			.flatMap((outcome) -> {
 				long nanos = System.nanoTime() - started;
 				if (outcome.error() == null) {
+					this.succeeded.increment();
 					breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
 				}
 				else {
+					this.failed.increment();
 					breaker.onError(nanos, TimeUnit.NANOSECONDS, new IllegalStateException(outcome.error()));
 				}
 				Delivery.Attempt attempt = new Delivery.Attempt(at, outcome.status(), outcome.error(),
 						Duration.ofNanos(nanos).toMillis());
 				return record(delivery, endpoint, attempt);
 			});
+	}
+
+	/**
+	 * Runs an attempt's call in the trace of the event that made the delivery: its span
+	 * (continuing the stored {@code traceparent}) is the parent of the call's, whose
+	 * context the receiver gets in {@code traceparent}.
+	 */
+	private <T> Mono<T> continuingTrace(Delivery delivery, Mono<T> call) {
+		if (delivery.traceparent() == null) {
+			return call;
+		}
+		return Mono.defer(() -> {
+			ReceiverContext<Delivery> context = new ReceiverContext<>(
+					(carrier, key) -> TraceParents.HEADER.equals(key) ? carrier.traceparent() : null);
+			context.setCarrier(delivery);
+			Observation attempt = Observation
+				.createNotStarted("chatsuite.webhook.attempt", () -> context, this.observations)
+				.contextualName("webhook " + delivery.event())
+				.start();
+			return call.doOnError(attempt::error)
+				.doFinally((signal) -> attempt.stop())
+				.contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, attempt));
+		});
 	}
 
 	private Mono<Integer> post(String url, Delivery delivery, WebhookEndpoint endpoint) {
@@ -353,6 +416,11 @@ class DeliveryWorker implements DisposableBean {
 		return this.mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(endpoint.id()).and("disabledReason").is(null)),
 					Update.update("disabledReason", reason).set("disabledAt", now), WebhookEndpoint.class)
+			.doOnNext((result) -> {
+				if (result.getModifiedCount() > 0) {
+					this.disabled.increment();
+				}
+			})
 			.then();
 	}
 

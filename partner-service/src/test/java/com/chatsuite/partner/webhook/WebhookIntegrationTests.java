@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.chatsuite.contracts.events.chat.RoomClosed;
@@ -11,10 +12,13 @@ import com.chatsuite.partner.PartnerApi;
 import com.chatsuite.partner.PartnerIntegrationTest;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.standardwebhooks.Webhook;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -32,6 +36,9 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
 
 	private final Receiver receiver = new Receiver();
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@AfterEach
 	void stopReceiver() {
@@ -139,6 +146,45 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 		assertThat(attempt.path("at").asString()).isNotBlank();
 		assertThat(points.header("webhook-id")).isIn("msg_" + log.path("items").path(0).path("id").asString(),
 				"msg_" + log.path("items").path(1).path("id").asString());
+	}
+
+	@Test
+	void aWebhookCallContinuesTheTraceOfTheRequestThatCausedItAndIsCounted() {
+		PartnerApi partner = newPartner();
+		register(partner, "workspace.points_changed");
+		String id = partner.newWorkspace("starter");
+		double succeeded = this.meters.counter("chatsuite.webhook.deliveries", "outcome", "success").count();
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+		// The request's span writes the event into the outbox; the relay sends it with
+		// that trace; the webhook consumer makes the delivery in it; the call goes on in
+		// it.
+		partner
+			.postTraced("/partner/workspace/" + id + "/topup-points", Map.of("points", 3, "reason", "traced"),
+					"00-" + traceId + "-b7ad6b7169203331-01")
+			.expectStatus()
+			.isOk();
+		Receiver.Received call = eventually()
+			.until(() -> this.receiver.accepted()
+				.stream()
+				.filter((request) -> request.body().contains("\"reason\":\"traced\""))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(call.header("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+		eventually().untilAsserted(
+				() -> assertThat(this.meters.counter("chatsuite.webhook.deliveries", "outcome", "success").count())
+					.isGreaterThan(succeeded));
+		String scraped = this.web.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scraped)
+			.contains("chatsuite_webhook_deliveries_total{application=\"partner-service\",outcome=\"success\"}")
+			.contains("client_name=\"webhook\"")
+			.doesNotContain("client_name=\"127.0.0.1\"");
 	}
 
 	@Test

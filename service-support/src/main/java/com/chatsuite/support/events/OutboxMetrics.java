@@ -44,7 +44,6 @@ public class OutboxMetrics implements SmartLifecycle {
 		this.refresh = refresh;
 		Gauge.builder("chatsuite.outbox.backlog", this, (metrics) -> metrics.last.events())
 			.description("Events stored in an outbox and not yet acknowledged by Kafka")
-			.baseUnit("events")
 			.register(registry);
 		Gauge.builder("chatsuite.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
 			.description("How long the oldest event waiting in an outbox has waited")

@@ -125,8 +125,7 @@ class ObservabilityIntegrationTests {
 				assertThat(this.meters.get("chatsuite.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(600);
 			});
 			String scraped = scrape();
-			assertThat(scraped)
-				.containsPattern("chatsuite_outbox_backlog_events\\{application=\"support-sample\"\\} [2-9]")
+			assertThat(scraped).containsPattern("chatsuite_outbox_backlog\\{application=\"support-sample\"\\} [2-9]")
 				.contains("chatsuite_outbox_oldest_age_seconds{application=\"support-sample\"}");
 		}
 		finally {

@@ -206,4 +206,12 @@ public class Agents {
 			.limit(100), Agent.class);
 	}
 
+	/**
+	 * How many agents are online, in every organisation.
+	 * @return the count
+	 */
+	public Mono<Long> countOnline() {
+		return this.mongo.count(Query.query(Criteria.where("status").is(AgentStatus.ONLINE)), Agent.class);
+	}
+
 }

@@ -114,6 +114,14 @@ public class Tickets {
 	}
 
 	/**
+	 * How many tickets wait for an agent, in every organisation.
+	 * @return the count
+	 */
+	public Mono<Long> countWaiting() {
+		return this.mongo.count(Query.query(Criteria.where("status").in(TicketStatus.waiting())), Ticket.class);
+	}
+
+	/**
 	 * The organisations with tickets waiting for an agent.
 	 * @return their ids
 	 */

@@ -9,9 +9,11 @@ import com.chatsuite.contracts.events.ticket.TicketCreated;
 import com.chatsuite.contracts.events.ticket.TicketReassigned;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.chatsuite.ticket.TicketIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SuiteIntegrationTest
 class RoutingIntegrationTests extends TicketIntegrationTest {
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void aRoomOnADomainGoesToAnOnlineOperatorAssignedToIt() {
@@ -137,6 +142,29 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 		assertThat(leaving.openTickets()).isZero();
 		Agent later = onlineOperator(orgId, "Later");
 		eventually().until(() -> later.ticketOfRoom(roomId) != null);
+	}
+
+	@Test
+	void queuedTicketsAndOnlineAgentsAreGauges() {
+		String orgId = newId("org");
+		String roomId = openRoom(orgId, "nobody.example");
+		eventually().until(() -> !ticketIdOf(roomId).equals("none"));
+		eventually().untilAsserted(() -> assertThat(this.meters.get("chatsuite.tickets.queued").gauge().value())
+			.isGreaterThanOrEqualTo(1));
+		onlineOperator(newId("org"), "Counted");
+		eventually().untilAsserted(
+				() -> assertThat(this.meters.get("chatsuite.agents.online").gauge().value()).isGreaterThanOrEqualTo(1));
+		String scraped = this.web.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scraped).containsPattern("chatsuite_tickets_queued\\{application=\"ticket-service\"\\} [1-9]")
+			.containsPattern("chatsuite_agents_online\\{application=\"ticket-service\"\\} [1-9]")
+			.doesNotContain(orgId);
 	}
 
 	@Test
