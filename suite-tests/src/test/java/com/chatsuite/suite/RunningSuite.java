@@ -79,6 +79,7 @@ final class RunningSuite {
 		String jwks = "--suite.security.jwks-uri=http://127.0.0.1:" + authPort + "/.well-known/jwks.json";
 		List<String> gatewayArguments = new ArrayList<>(infrastructure);
 		gatewayArguments.addAll(List.of("--server.port=" + this.gatewayPort,
+				"--suite.gateway.metrics.port=" + freePort(),
 				"--suite.gateway.services.auth-service=http://127.0.0.1:" + authPort, jwks));
 		for (String service : SERVICES) {
 			int port = freePort();
@@ -87,12 +88,19 @@ final class RunningSuite {
 			if (service.equals("partner-service")) {
 				arguments.addAll(PARTNER_ARGUMENTS);
 			}
+			Map<String, String> environment = Map.of();
+			if (service.equals("ticket-service")) {
+				// Logs as in Kubernetes: JSON (ECS), with a line per event consumed, so
+				// TracingEndToEndTests can find the consumer's trace id in it.
+				environment = Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+				arguments.add("--logging.level.com.chatsuite.support.events.EventInbox=DEBUG");
+			}
 			if (service.equals("operator-domain-service")) {
 				// The widget embed snippet it hands out loads the widget from this
 				// gateway.
 				arguments.add("--suite.directory.gateway-url=http://127.0.0.1:" + this.gatewayPort);
 			}
-			this.processes.add(ChildProcess.start(service, port, command(java, root, service), arguments, Map.of(),
+			this.processes.add(ChildProcess.start(service, port, command(java, root, service), arguments, environment,
 					logs.resolve(service + ".log")));
 			gatewayArguments.add("--suite.gateway.services." + service + "=http://127.0.0.1:" + port);
 		}
