@@ -78,9 +78,9 @@ final class RunningSuite {
 					logs.resolve("auth-service.log")));
 		String jwks = "--suite.security.jwks-uri=http://127.0.0.1:" + authPort + "/.well-known/jwks.json";
 		List<String> gatewayArguments = new ArrayList<>(infrastructure);
-		gatewayArguments.addAll(List.of("--server.port=" + this.gatewayPort,
-				"--suite.gateway.metrics.port=" + freePort(),
-				"--suite.gateway.services.auth-service=http://127.0.0.1:" + authPort, jwks));
+		gatewayArguments
+			.addAll(List.of("--server.port=" + this.gatewayPort, "--suite.gateway.metrics.port=" + freePort(),
+					"--suite.gateway.services.auth-service=http://127.0.0.1:" + authPort, jwks));
 		for (String service : SERVICES) {
 			int port = freePort();
 			List<String> arguments = new ArrayList<>(infrastructure);

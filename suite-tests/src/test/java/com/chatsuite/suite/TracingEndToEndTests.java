@@ -26,8 +26,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * One trace from the visitor's request to the ticket, across processes: the gateway
  * continues the client's {@code traceparent}, chat-room-service stores it with the
- * room-created event in its outbox, the relay puts it on the Kafka record, ticket-service's
- * consumer continues it and the ticket-created event it stores carries it on.
+ * room-created event in its outbox, the relay puts it on the Kafka record,
+ * ticket-service's consumer continues it and the ticket-created event it stores carries
+ * it on.
  */
 class TracingEndToEndTests {
 
@@ -56,7 +57,8 @@ class TracingEndToEndTests {
 			String roomId = opened.path("inserted_id").asString();
 
 			ConsumerRecord<String, byte[]> roomCreated = await().atMost(WAIT)
-				.until(() -> about(events.records(), Topics.CHAT_ROOMS, roomId, "chat.room.created.v1"), Optional::isPresent)
+				.until(() -> about(events.records(), Topics.CHAT_ROOMS, roomId, "chat.room.created.v1"),
+						Optional::isPresent)
 				.orElseThrow();
 			ConsumerRecord<String, byte[]> ticketCreated = await().atMost(WAIT)
 				.until(() -> about(events.records(), Topics.TICKETS, roomId, "ticket.created.v1"), Optional::isPresent)
@@ -89,13 +91,10 @@ class TracingEndToEndTests {
 
 	private static Optional<ConsumerRecord<String, byte[]>> about(List<ConsumerRecord<String, byte[]>> records,
 			String topic, String roomId, String type) {
-		return records.stream()
-			.filter((record) -> record.topic().equals(topic))
-			.filter((record) -> {
-				String value = new String(record.value(), StandardCharsets.UTF_8);
-				return value.contains(roomId) && value.contains(type);
-			})
-			.findFirst();
+		return records.stream().filter((record) -> record.topic().equals(topic)).filter((record) -> {
+			String value = new String(record.value(), StandardCharsets.UTF_8);
+			return value.contains(roomId) && value.contains(type);
+		}).findFirst();
 	}
 
 	private static String traceparent(ConsumerRecord<String, byte[]> record) {

@@ -12,7 +12,8 @@ class OpenTelemetryEnvironmentPostProcessorTests {
 
 	@Test
 	void withoutAnEndpointNothingIsExportedOrSampled() {
-		Map<String, Object> properties = OpenTelemetryEnvironmentPostProcessor.properties(Map.<String, String>of()::get);
+		Map<String, Object> properties = OpenTelemetryEnvironmentPostProcessor
+			.properties(Map.<String, String>of()::get);
 		assertThat(properties).doesNotContainKey(EXPORT + "endpoint")
 			.containsEntry("management.tracing.sampling.probability", "0.0");
 	}
@@ -28,8 +29,8 @@ class OpenTelemetryEnvironmentPostProcessorTests {
 
 	@Test
 	void grpcUsesTheEndpointAsGivenAndTheTracesEndpointWins() {
-		assertThat(OpenTelemetryEnvironmentPostProcessor.properties(
-				Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")::get))
+		assertThat(OpenTelemetryEnvironmentPostProcessor.properties(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT",
+				"http://collector:4317", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")::get))
 			.containsEntry(EXPORT + "endpoint", "http://collector:4317")
 			.containsEntry(EXPORT + "transport", "grpc");
 		assertThat(OpenTelemetryEnvironmentPostProcessor.properties(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT",
@@ -39,9 +40,9 @@ class OpenTelemetryEnvironmentPostProcessorTests {
 
 	@Test
 	void headersSamplingAndTheOffSwitchesAreRead() {
-		assertThat(OpenTelemetryEnvironmentPostProcessor.properties(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT",
-				"http://a:4318", "OTEL_EXPORTER_OTLP_HEADERS", "api-key=secret, tenant=t1", "OTEL_TRACES_SAMPLER_ARG",
-				"0.25")::get))
+		assertThat(OpenTelemetryEnvironmentPostProcessor
+			.properties(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://a:4318", "OTEL_EXPORTER_OTLP_HEADERS",
+					"api-key=secret, tenant=t1", "OTEL_TRACES_SAMPLER_ARG", "0.25")::get))
 			.containsEntry(EXPORT + "headers.api-key", "secret")
 			.containsEntry(EXPORT + "headers.tenant", "t1")
 			.containsEntry("management.tracing.sampling.probability", "0.25");
