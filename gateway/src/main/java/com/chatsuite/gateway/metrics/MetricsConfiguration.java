@@ -9,7 +9,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 
 /**
- * The gateway's metrics: its own Prometheus port, and request timings tagged by route.
+ * The gateway's metrics: request timings tagged by route, and, when the actuator has no
+ * port of its own (the local run), a Prometheus port of their own. With
+ * {@code management.server.port} (Kubernetes: 9090) Prometheus scrapes the actuator's
+ * {@code /actuator/prometheus} there, as on every application.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
@@ -21,7 +24,7 @@ class MetricsConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnExpression("${suite.gateway.metrics.port:9080} >= 0")
+	@ConditionalOnExpression("${suite.gateway.metrics.port:9080} >= 0 and '${management.server.port:}' == ''")
 	MetricsServer metricsServer(PrometheusMeterRegistry registry, MetricsProperties properties) {
 		return new MetricsServer(registry, properties);
 	}

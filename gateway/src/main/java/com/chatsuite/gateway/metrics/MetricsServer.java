@@ -17,8 +17,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Serves {@code GET /actuator/prometheus} on the gateway's metrics port, outside the
  * public server: none of the gateway's filters or routes apply there, and nothing else is
- * answered (404). The port is for Prometheus inside the cluster; the Ingress and the
- * gateway's Service do not expose it.
+ * answered (404). Only while the actuator shares the public port (the local run): with a
+ * management port of its own the actuator serves the metrics there.
  */
 class MetricsServer implements SmartLifecycle {
 

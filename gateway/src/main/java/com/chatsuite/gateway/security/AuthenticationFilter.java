@@ -8,6 +8,7 @@ import com.chatsuite.support.security.TokenRejectedException.Reason;
 import com.chatsuite.support.security.TokenVerifier;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,11 +35,20 @@ class AuthenticationFilter implements WebFilter, Ordered {
 
 	private final String realm;
 
+	private final ManagementPort managementPort;
+
 	AuthenticationFilter(GatewaySecurityProperties properties, TokenVerifier verifier, ApiErrorResponses errors) {
+		this(properties, verifier, errors, ManagementPort.NONE);
+	}
+
+	@Autowired
+	AuthenticationFilter(GatewaySecurityProperties properties, TokenVerifier verifier, ApiErrorResponses errors,
+			ManagementPort managementPort) {
 		this.rules = new AccessRules(properties);
 		this.verifier = verifier;
 		this.errors = errors;
 		this.realm = properties.realm();
+		this.managementPort = managementPort;
 	}
 
 	@Override
@@ -54,6 +64,11 @@ class AuthenticationFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (this.managementPort.received(exchange.getRequest())) {
+			// The actuator's own port (probes, /actuator/prometheus), outside every API
+			// family and reached from inside the cluster only.
+			return chain.filter(exchange);
+		}
 		AccessRules.Access access = this.rules.accessOf(exchange.getRequest());
 		if (access == AccessRules.Access.PUBLIC || access == AccessRules.Access.VISITOR) {
 			return chain.filter(exchange);
