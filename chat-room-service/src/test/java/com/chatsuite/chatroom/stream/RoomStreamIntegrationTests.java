@@ -196,7 +196,11 @@ class RoomStreamIntegrationTests extends ChatRoomIntegrationTest {
 	}
 
 	private String scrape() {
-		return this.web.get()
+		// A whole scrape (Kafka client metrics per partition) is over the default 256 KB.
+		return this.web.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build()
+			.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
@@ -210,8 +214,10 @@ class RoomStreamIntegrationTests extends ChatRoomIntegrationTest {
 		if (secondReplica == null) {
 			secondReplica = new SpringApplicationBuilder(ChatRoomServiceApplication.class)
 				.initializers(new SuiteInfrastructureInitializer())
-				.properties("server.port=0", "suite.security.jwks-uri=" + TestTokens.shared().jwksUri())
-				.run();
+				.properties("suite.security.jwks-uri=" + TestTokens.shared().jwksUri())
+				// An argument, not a default property: application.properties' 8085 would win
+				// over a default and collide with a local run.
+				.run("--server.port=0");
 			KafkaListenerEndpointRegistry registry = secondReplica.getBean(KafkaListenerEndpointRegistry.class);
 			eventually().until(() -> registry.getListenerContainers()
 				.stream()
