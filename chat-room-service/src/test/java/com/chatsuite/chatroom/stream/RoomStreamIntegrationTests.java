@@ -215,7 +215,8 @@ class RoomStreamIntegrationTests extends ChatRoomIntegrationTest {
 			secondReplica = new SpringApplicationBuilder(ChatRoomServiceApplication.class)
 				.initializers(new SuiteInfrastructureInitializer())
 				.properties("suite.security.jwks-uri=" + TestTokens.shared().jwksUri())
-				// An argument, not a default property: application.properties' 8085 would win
+				// An argument, not a default property: application.properties' 8085 would
+				// win
 				// over a default and collide with a local run.
 				.run("--server.port=0");
 			KafkaListenerEndpointRegistry registry = secondReplica.getBean(KafkaListenerEndpointRegistry.class);
