@@ -5,14 +5,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.chatsuite.gateway.WebFilterOrder;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -46,12 +44,7 @@ class CorrelationFilter implements WebFilter, Ordered {
 	 * gateway's log lines carry the same trace id.
 	 */
 	private static @Nullable TraceParent serverSpan(ServerWebExchange exchange) {
-		TracingObservationHandler.TracingContext tracing = ServerRequestObservationContext
-			.findCurrent(exchange.getAttributes())
-			.map((context) -> context.<TracingObservationHandler.TracingContext>get(
-					TracingObservationHandler.TracingContext.class))
-			.orElse(null);
-		Span span = (tracing != null) ? tracing.getSpan() : null;
+		Span span = ServerSpans.of(exchange);
 		if (span == null) {
 			return null;
 		}

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import com.chatsuite.gateway.correlation.ServerSpans;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.tracing.Tracer;
 import io.netty.channel.ConnectTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
@@ -35,8 +39,11 @@ class GatewayErrorHandler implements WebExceptionHandler, Ordered {
 
 	private final ApiErrorResponses errors;
 
-	GatewayErrorHandler(ApiErrorResponses errors) {
+	private final @Nullable Tracer tracer;
+
+	GatewayErrorHandler(ApiErrorResponses errors, ObjectProvider<Tracer> tracer) {
 		this.errors = errors;
+		this.tracer = tracer.getIfAvailable();
 	}
 
 	@Override
@@ -70,7 +77,8 @@ class GatewayErrorHandler implements WebExceptionHandler, Ordered {
 					: (status.getReason() != null) ? status.getReason() : code.getReasonPhrase();
 			return this.errors.send(exchange, code, message, null);
 		}
-		logger.error("Unexpected failure on " + exchange.getRequest().getMethod() + " " + path, ex);
+		ServerSpans.inScope(this.tracer, exchange,
+				() -> logger.error("Unexpected failure on " + exchange.getRequest().getMethod() + " " + path, ex));
 		return this.errors.send(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal error", null);
 	}
 
