@@ -76,6 +76,11 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 	@Test
 	void anAgentThatStopsCallingGoesOfflineAndItsTicketsGoBackToRouting() {
 		String orgId = newId("org");
+		// The clock moves past the idle time (30 minutes in tests), so the ticket's own
+		// auto-close must lie beyond it: with the default 15 minutes, housekeeping could
+		// close the ticket before it takes the idle agent offline, and nothing would be
+		// reassigned.
+		autoCloseAfter(orgId, 60, 90);
 		Agent idle = onlineOperator(orgId, "Idle");
 		String roomId = openRoom(orgId, "any.example");
 		eventually().until(() -> idle.ticketOfRoom(roomId) != null);
@@ -88,10 +93,14 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 	}
 
 	private void shortAutoClose(String orgId) {
+		autoCloseAfter(orgId, 2, 4);
+	}
+
+	private void autoCloseAfter(String orgId, int warningMinutes, int closeMinutes) {
 		this.web.put()
 			.uri("/admin/routing-settings")
 			.header("access_token", addonToken(orgId, LIVECHAT))
-			.bodyValue(Map.of("auto_close_warning_minutes", 2, "auto_close_minutes", 4))
+			.bodyValue(Map.of("auto_close_warning_minutes", warningMinutes, "auto_close_minutes", closeMinutes))
 			.exchange()
 			.expectStatus()
 			.isOk();
