@@ -277,6 +277,9 @@ public class OutboxRelay implements SmartLifecycle {
 			.map((document) -> document.getList(OutboxEvent.FIELD, Document.class, List.of()))
 			.defaultIfEmpty(List.of())
 			.flatMap((events) -> Flux.fromIterable(events)
+				// Events a hand-over of this replica holds are its to send (or to mark
+				// again): sending them here too would send them twice.
+				.filter((event) -> !this.handingOver.containsKey(event.getString(OutboxEvent.EVENT_ID)))
 				.concatMap((event) -> send(event.getString("topic"), event.getString("key"), event.getString("payload"),
 						event.getString(OutboxEvent.TRACEPARENT))
 					.then(remove(collection, id, event.getString(OutboxEvent.EVENT_ID))))
