@@ -18,9 +18,9 @@ import de.bwaldvogel.mongo.MongoServer;
  * grows without bound. With it, the chat benchmark's writes queued for tens of
  * milliseconds each behind that lock (bench/chat-bench.sh).
  * <p>
- * A query naming a document by {@code _id} among other conditions finds it through the
- * {@code _id} index, as MongoDB does ({@link IdLookup}); mongo-java-server alone reads
- * the whole collection for it.
+ * A query naming a document by {@code _id} (or another uniquely indexed field) among
+ * other conditions finds it through that index, as MongoDB does
+ * ({@link UniqueKeyLookup}); mongo-java-server alone reads the whole collection for it.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -52,7 +52,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new EmbeddedMongo(IdIndexedBackends.h2(file.toAbsolutePath().toString()), port);
+		return new EmbeddedMongo(UniqueKeyIndexedBackends.h2(file.toAbsolutePath().toString()), port);
 	}
 
 	/**
@@ -61,7 +61,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 * @return the running store
 	 */
 	public static EmbeddedMongo inMemory(int port) {
-		return new EmbeddedMongo(IdIndexedBackends.inMemory(), port);
+		return new EmbeddedMongo(UniqueKeyIndexedBackends.inMemory(), port);
 	}
 
 	/**

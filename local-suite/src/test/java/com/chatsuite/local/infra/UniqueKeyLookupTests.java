@@ -9,6 +9,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -21,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Queries that name a document by {@code _id} among other conditions answer exactly what
- * they answer without the index, in both backends, also for collections opened again from
- * a file.
+ * Queries that name a document by {@code _id} or another uniquely indexed field among
+ * other conditions answer exactly what they answer without the index, in both backends,
+ * also for collections opened again from a file.
  */
-class IdLookupTests {
+class UniqueKeyLookupTests {
 
 	@TempDir
 	Path dataDir;
@@ -51,6 +53,9 @@ class IdLookupTests {
 			assertThat(things.find(Filters.and(Filters.eq("_id", "a"), Filters.eq("version", 2))).first())
 				.containsEntry("v", 10);
 			assertThat(things.find(Filters.and(Filters.eq("_id", "a"), Filters.eq("version", 1))).first()).isNull();
+			assertThat(ids(things, Filters.and(Filters.eq("key", "ka"), Filters.eq("version", 2))))
+				.containsExactly("a");
+			assertThat(ids(things, Filters.and(Filters.eq("key", "ka"), Filters.eq("version", 1)))).isEmpty();
 			checkQueries(client.getDatabase("check").getCollection("others"));
 		}
 	}
@@ -61,7 +66,7 @@ class IdLookupTests {
 		for (int position = 0; position < 100; position++) {
 			index.add(new de.bwaldvogel.mongo.bson.Document("_id", "d" + position), position, null);
 		}
-		IdLookup<Integer> lookup = new IdLookup<>();
+		UniqueKeyLookup<Integer> lookup = new UniqueKeyLookup<>();
 		lookup.added(new MemoryUniqueIndex("other", List.of(new IndexKey("email", true)), false));
 		assertThat(lookup.candidates(query("_id", "d7", "version", 1), "_id")).isNull();
 		lookup.added(index);
@@ -97,6 +102,27 @@ class IdLookupTests {
 
 		lookup.dropped("_id_");
 		assertThat(lookup.candidates(query("_id", "d7", "version", 1), "_id")).isNull();
+
+		// Another field with a unique index of its own: a ticket found by its room.
+		MemoryUniqueIndex rooms = new MemoryUniqueIndex("room_1", List.of(new IndexKey("room", true)), false);
+		for (int position = 0; position < 100; position++) {
+			rooms.add(new de.bwaldvogel.mongo.bson.Document("room", "r" + position), position, null);
+		}
+		lookup.added(rooms);
+		assertThat(lookup.candidates(query("room", "r5", "sequence", new de.bwaldvogel.mongo.bson.Document("$lt", 3)),
+				"_id"))
+			.containsExactly(5);
+		assertThat(
+				lookup.candidates(
+						new de.bwaldvogel.mongo.bson.Document("$and",
+								List.of(new de.bwaldvogel.mongo.bson.Document("sequence", 2),
+										new de.bwaldvogel.mongo.bson.Document("room", "r8"))),
+						"_id"))
+			.containsExactly(8);
+		assertThat(lookup.candidates(query("room", null, "sequence", 1), "_id")).isNull();
+		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("room", "r5"), "_id")).isNull();
+		lookup.dropped("room_1");
+		assertThat(lookup.candidates(query("room", "r5", "sequence", 1), "_id")).isNull();
 	}
 
 	private static de.bwaldvogel.mongo.bson.Document query(String key, Object value, String otherKey,
@@ -105,11 +131,37 @@ class IdLookupTests {
 	}
 
 	private static void checkQueries(MongoCollection<Document> things) {
-		things.insertOne(new Document("_id", "a").append("version", 1).append("status", "pending").append("v", 1));
-		things.insertOne(new Document("_id", "b").append("version", 1).append("status", "done").append("v", 2));
+		things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+		things.insertOne(new Document("_id", "a").append("key", "ka")
+			.append("version", 1)
+			.append("status", "pending")
+			.append("v", 1));
+		things.insertOne(new Document("_id", "b").append("key", "kb")
+			.append("version", 1)
+			.append("status", "done")
+			.append("v", 2));
 		for (int i = 0; i < 50; i++) {
-			things.insertOne(new Document("_id", "n" + i).append("version", 1).append("status", "pending"));
+			things.insertOne(new Document("_id", "n" + i).append("key", "kn" + i)
+				.append("version", 1)
+				.append("status", "pending"));
 		}
+
+		// By another uniquely indexed field among conditions, in both forms.
+		assertThat(ids(things, Filters.and(Filters.eq("key", "ka"), Filters.eq("status", "pending"))))
+			.containsExactly("a");
+		assertThat(ids(things, Filters.and(Filters.eq("key", "kb"), Filters.eq("status", "pending")))).isEmpty();
+		assertThat(ids(things, Filters.and(Filters.eq("key", "zz"), Filters.eq("status", "pending")))).isEmpty();
+		assertThat(ids(things, Filters.and(Filters.in("key", "ka", "kb", "zz"), Filters.eq("version", 1))))
+			.containsExactlyInAnyOrder("a", "b");
+		assertThat(ids(things, Filters.and(Filters.eq("key", "kn3"), Filters.lt("version", 2)))).containsExactly("n3");
+		assertThat(
+				things.updateOne(Filters.and(Filters.eq("key", "kn2"), Filters.lt("version", 2)), Updates.inc("v", 1))
+					.getModifiedCount())
+			.isOne();
+		assertThat(
+				things.updateOne(Filters.and(Filters.eq("key", "kn2"), Filters.gt("version", 1)), Updates.inc("v", 1))
+					.getModifiedCount())
+			.isZero();
 
 		// Found by id and condition; not found when the condition fails or the id is
 		// unknown.
@@ -148,7 +200,7 @@ class IdLookupTests {
 		assertThat(things.deleteOne(Filters.and(Filters.eq("_id", "n1"), Filters.eq("status", "pending")))
 			.getDeletedCount()).isOne();
 		assertThat(ids(things, Filters.and(Filters.eq("_id", "n1"), Filters.eq("version", 1)))).isEmpty();
-		things.insertOne(new Document("_id", "n1").append("version", 5));
+		things.insertOne(new Document("_id", "n1").append("key", "kn1").append("version", 5));
 		assertThat(ids(things, Filters.and(Filters.eq("_id", "n1"), Filters.eq("version", 5)))).containsExactly("n1");
 		assertThat(things.countDocuments(Filters.eq("status", "pending"))).isEqualTo(50);
 	}

@@ -19,17 +19,17 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 and in-memory backends whose collections find a document named
- * by {@code _id} among other conditions through the {@code _id} index (see
- * {@link IdLookup}); everything else is theirs unchanged.
+ * by {@code _id} or another uniquely indexed field among other conditions through that
+ * index (see {@link UniqueKeyLookup}); everything else is theirs unchanged.
  */
-final class IdIndexedBackends {
+final class UniqueKeyIndexedBackends {
 
 	/** H2Database's map names for a collection's documents and its metadata. */
 	private static final String DATA_MAP_PREFIX = "databases.";
 
 	private static final String META_MAP_PREFIX = "meta.";
 
-	private IdIndexedBackends() {
+	private UniqueKeyIndexedBackends() {
 	}
 
 	/**
@@ -100,7 +100,7 @@ final class IdIndexedBackends {
 
 	private static final class IndexedH2Collection extends H2Collection {
 
-		private final IdLookup<Object> ids = new IdLookup<>();
+		private final UniqueKeyLookup<Object> keys = new UniqueKeyLookup<>();
 
 		IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options,
 				MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -110,19 +110,19 @@ final class IdIndexedBackends {
 		@Override
 		public void addIndex(Index<Object> index) {
 			super.addIndex(index);
-			this.ids.added(index);
+			this.keys.added(index);
 		}
 
 		@Override
 		public void dropIndex(String indexName) {
 			super.dropIndex(indexName);
-			this.ids.dropped(indexName);
+			this.keys.dropped(indexName);
 		}
 
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document fieldSelector) {
-			Iterable<Object> candidates = this.ids.candidates(query, getIdField());
+			Iterable<Object> candidates = this.keys.candidates(query, getIdField());
 			if (candidates == null) {
 				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
 			}
@@ -155,7 +155,7 @@ final class IdIndexedBackends {
 
 	private static final class IndexedMemoryCollection extends MemoryCollection {
 
-		private final IdLookup<Integer> ids = new IdLookup<>();
+		private final UniqueKeyLookup<Integer> keys = new UniqueKeyLookup<>();
 
 		IndexedMemoryCollection(MongoDatabase database, String name, CollectionOptions options,
 				CursorRegistry cursors) {
@@ -165,19 +165,19 @@ final class IdIndexedBackends {
 		@Override
 		public void addIndex(Index<Integer> index) {
 			super.addIndex(index);
-			this.ids.added(index);
+			this.keys.added(index);
 		}
 
 		@Override
 		public void dropIndex(String indexName) {
 			super.dropIndex(indexName);
-			this.ids.dropped(indexName);
+			this.keys.dropped(indexName);
 		}
 
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document fieldSelector) {
-			Iterable<Integer> candidates = this.ids.candidates(query, getIdField());
+			Iterable<Integer> candidates = this.keys.candidates(query, getIdField());
 			if (candidates == null) {
 				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
 			}

@@ -1,0 +1,125 @@
+package com.chatsuite.local.infra;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * Lets a query that names one document by a uniquely indexed field and adds conditions
+ * (an optimistic lock's {@code {_id, version}}, a claim's {@code {_id, status,
+ * leaseUntil}}, a ticket's {@code {roomId, lastSequence: {$lt: n}}}) find its document
+ * through that index. mongo-java-server uses an index only for a query whose fields are
+ * exactly the index's, so such queries read every document of the collection; MongoDB
+ * itself uses the index for them. The index gives the positions the store would use for
+ * the equality alone, and those documents are still matched against the whole query, so
+ * the answer is the same; only the documents looked at are fewer.
+ *
+ * @param <P> the store's position type
+ */
+final class UniqueKeyLookup<P> {
+
+	private static final String ID = "_id";
+
+	private static final String IN = "$in";
+
+	private static final String AND = "$and";
+
+	/** The unique indexes on a single field, by field. */
+	private final Map<String, Index<P>> indexes = new ConcurrentHashMap<>();
+
+	/**
+	 * Takes note of an index added to the collection: a unique index on one field is one
+	 * the lookup uses (the first one on each field).
+	 * @param index the index added
+	 */
+	void added(Index<P> index) {
+		List<IndexKey> keys = index.getKeys();
+		if (index.isUnique() && keys.size() == 1) {
+			this.indexes.putIfAbsent(keys.get(0).getKey(), index);
+		}
+	}
+
+	/**
+	 * Takes note of an index dropped from the collection.
+	 * @param name the index's name
+	 */
+	void dropped(String name) {
+		this.indexes.values().removeIf((index) -> index.getName().equals(name));
+	}
+
+	/**
+	 * The positions of the documents a query can match, when the query names them by a
+	 * uniquely indexed field among other conditions ({@code _id} first).
+	 * @param query the query
+	 * @param idField the collection's id field
+	 * @return the candidate positions, or {@code null} when the query is not of that kind
+	 * (a query on the indexed field alone is left to the store, which uses the index
+	 * itself)
+	 */
+	Iterable<P> candidates(Document query, String idField) {
+		if (this.indexes.isEmpty()) {
+			return null;
+		}
+		Index<P> ids = ID.equals(idField) ? this.indexes.get(ID) : null;
+		if (ids != null) {
+			Object value = condition(query, ID);
+			if (value != null) {
+				return ids.getPositions(new Document(ID, value));
+			}
+		}
+		for (Map.Entry<String, Index<P>> entry : this.indexes.entrySet()) {
+			String field = entry.getKey();
+			if (ID.equals(field)) {
+				continue;
+			}
+			Object value = condition(query, field);
+			if (value != null) {
+				return entry.getValue().getPositions(new Document(field, value));
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The condition on a field that every match must meet, when it is an equality or an
+	 * {@code $in} of equalities: a field of the query beside others ({@code {_id: x,
+	 * version: 3}}, Spring Data's form), or one of the clauses of a top-level
+	 * {@code $and} ({@code {$and: [{_id: x}, {version: 3}]}}, the driver's).
+	 */
+	private static Object condition(Document query, String field) {
+		if (query.size() > 1 && query.containsKey(field)) {
+			Object value = query.get(field);
+			return (isEquality(value) || isIn(value)) ? value : null;
+		}
+		if (query.size() == 1 && query.get(AND) instanceof List<?> clauses) {
+			for (Object clause : clauses) {
+				if (clause instanceof Document condition && condition.size() == 1 && condition.containsKey(field)) {
+					Object value = condition.get(field);
+					if (isEquality(value) || isIn(value)) {
+						return value;
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean isEquality(Object value) {
+		return value != null && !(value instanceof Document) && !(value instanceof Collection)
+				&& !(value instanceof BsonRegularExpression) && !(value instanceof Pattern);
+	}
+
+	private static boolean isIn(Object value) {
+		return value instanceof Document operator && operator.size() == 1
+				&& operator.get(IN) instanceof Collection<?> values
+				&& values.stream().allMatch(UniqueKeyLookup::isEquality);
+	}
+
+}
