@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 /**
  * Load generator of bench/store-bench.sh: the same operations, one at a time, against
  * mongo-java-server as it comes (H2 file) and against the suite's local store (the same
- * server and file format, with the _id lookup of UniqueKeyLookup), each holding DOCS documents.
+ * server and file format, with the _id lookup of KeyLookup), each holding DOCS documents.
  * Queries are written as Spring Data sends them: one document of fields.
  *
  * java -cp ... bench/store-load.java DOCS OPS

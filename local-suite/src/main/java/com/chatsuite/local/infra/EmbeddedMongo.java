@@ -19,8 +19,8 @@ import de.bwaldvogel.mongo.MongoServer;
  * milliseconds each behind that lock (bench/chat-bench.sh).
  * <p>
  * A query naming a document by {@code _id} (or another uniquely indexed field) among
- * other conditions finds it through that index, as MongoDB does
- * ({@link UniqueKeyLookup}); mongo-java-server alone reads the whole collection for it.
+ * other conditions finds it through that index, as MongoDB does ({@link KeyLookup});
+ * mongo-java-server alone reads the whole collection for it.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -52,7 +52,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new EmbeddedMongo(UniqueKeyIndexedBackends.h2(file.toAbsolutePath().toString()), port);
+		return new EmbeddedMongo(IndexedBackends.h2(file.toAbsolutePath().toString()), port);
 	}
 
 	/**
@@ -61,7 +61,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 * @return the running store
 	 */
 	public static EmbeddedMongo inMemory(int port) {
-		return new EmbeddedMongo(UniqueKeyIndexedBackends.inMemory(), port);
+		return new EmbeddedMongo(IndexedBackends.inMemory(), port);
 	}
 
 	/**

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other conditions answer exactly what they answer without the index, in both backends,
  * also for collections opened again from a file.
  */
-class UniqueKeyLookupTests {
+class KeyLookupTests {
 
 	@TempDir
 	Path dataDir;
@@ -56,6 +56,9 @@ class UniqueKeyLookupTests {
 			assertThat(ids(things, Filters.and(Filters.eq("key", "ka"), Filters.eq("version", 2))))
 				.containsExactly("a");
 			assertThat(ids(things, Filters.and(Filters.eq("key", "ka"), Filters.eq("version", 1)))).isEmpty();
+			// The secondary index is built again from the documents when the store opens.
+			assertThat(ids(things, Filters.eq("status", "done"))).containsExactlyInAnyOrder("b", "n5", "n6");
+			assertThat(ids(things, Filters.and(Filters.eq("status", "pending"), Filters.eq("version", 1)))).hasSize(47);
 			checkQueries(client.getDatabase("check").getCollection("others"));
 		}
 	}
@@ -66,7 +69,7 @@ class UniqueKeyLookupTests {
 		for (int position = 0; position < 100; position++) {
 			index.add(new de.bwaldvogel.mongo.bson.Document("_id", "d" + position), position, null);
 		}
-		UniqueKeyLookup<Integer> lookup = new UniqueKeyLookup<>();
+		KeyLookup<Integer> lookup = new KeyLookup<>();
 		lookup.added(new MemoryUniqueIndex("other", List.of(new IndexKey("email", true)), false));
 		assertThat(lookup.candidates(query("_id", "d7", "version", 1), "_id")).isNull();
 		lookup.added(index);
@@ -125,6 +128,40 @@ class UniqueKeyLookupTests {
 		assertThat(lookup.candidates(query("room", "r5", "sequence", 1), "_id")).isNull();
 	}
 
+	@Test
+	void narrowsEqualitiesOnASecondaryIndexsFirstFieldToTheDocumentsThatCanMatch() {
+		EqualityIndex<Integer> statuses = new EqualityIndex<>("status_1_due_1",
+				List.of(new IndexKey("status", true), new IndexKey("due", true)), false);
+		KeyLookup<Integer> lookup = new KeyLookup<>();
+		lookup.added(statuses);
+		for (int position = 0; position < 100; position++) {
+			statuses.add(new de.bwaldvogel.mongo.bson.Document("_id", "d" + position).append("status",
+					(position % 10 == 0) ? "pending" : "done"), position, null);
+		}
+		statuses.add(new de.bwaldvogel.mongo.bson.Document("_id", "odd").append("status", 7), 100, null);
+
+		assertThat(lookup
+			.candidates(query("status", "pending", "due", new de.bwaldvogel.mongo.bson.Document("$lte", 5)), "_id"))
+			.containsExactlyInAnyOrder(0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("status", "gone"), "_id"))
+			.containsExactly(100);
+		statuses.updateInPlace(new de.bwaldvogel.mongo.bson.Document("_id", "d10").append("status", "pending"),
+				new de.bwaldvogel.mongo.bson.Document("_id", "d10").append("status", "done"), 10, null);
+		statuses.remove(new de.bwaldvogel.mongo.bson.Document("_id", "d20").append("status", "pending"));
+		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("status",
+				new de.bwaldvogel.mongo.bson.Document("$in", List.of("pending", "gone"))), "_id"))
+			.containsExactlyInAnyOrder(0, 30, 40, 50, 60, 70, 80, 90, 100);
+		// Left to the store: other operators, non-string values, other fields.
+		assertThat(lookup.candidates(
+				new de.bwaldvogel.mongo.bson.Document("status", new de.bwaldvogel.mongo.bson.Document("$ne", "done")),
+				"_id"))
+			.isNull();
+		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("status", 7), "_id")).isNull();
+		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("due", 3), "_id")).isNull();
+		lookup.dropped("status_1_due_1");
+		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("status", "pending"), "_id")).isNull();
+	}
+
 	private static de.bwaldvogel.mongo.bson.Document query(String key, Object value, String otherKey,
 			Object otherValue) {
 		return new de.bwaldvogel.mongo.bson.Document(key, value).append(otherKey, otherValue);
@@ -132,6 +169,7 @@ class UniqueKeyLookupTests {
 
 	private static void checkQueries(MongoCollection<Document> things) {
 		things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+		things.createIndex(Indexes.ascending("status", "version"));
 		things.insertOne(new Document("_id", "a").append("key", "ka")
 			.append("version", 1)
 			.append("status", "pending")
@@ -203,6 +241,24 @@ class UniqueKeyLookupTests {
 		things.insertOne(new Document("_id", "n1").append("key", "kn1").append("version", 5));
 		assertThat(ids(things, Filters.and(Filters.eq("_id", "n1"), Filters.eq("version", 5)))).containsExactly("n1");
 		assertThat(things.countDocuments(Filters.eq("status", "pending"))).isEqualTo(50);
+
+		// A secondary index {status, version}: found through its first field, kept up to
+		// date by inserts, updates, replacements and deletes; values that are not strings
+		// (an array, none) are always looked at.
+		things.updateOne(Filters.eq("_id", "n5"), Updates.set("status", "done"));
+		things.insertOne(new Document("_id", "arr").append("key", "karr").append("status", List.of("x", "pending")));
+		things.insertOne(new Document("_id", "none").append("key", "knone"));
+		assertThat(ids(things, Filters.eq("status", "done"))).containsExactlyInAnyOrder("b", "n5");
+		assertThat(ids(things, Filters.eq("status", "pending"))).hasSize(50).contains("a", "arr");
+		assertThat(ids(things, Filters.and(Filters.eq("status", "pending"), Filters.eq("version", 1)))).hasSize(48);
+		assertThat(ids(things, Filters.and(Filters.in("status", "done", "x"), Filters.exists("key"))))
+			.containsExactlyInAnyOrder("b", "n5", "arr");
+		assertThat(ids(things, Filters.eq("status", null))).containsExactlyInAnyOrder("n1", "none");
+		things.deleteOne(Filters.eq("_id", "arr"));
+		things.replaceOne(Filters.eq("_id", "n6"), new Document("key", "kn6").append("status", "done"));
+		assertThat(ids(things, Filters.eq("status", "pending"))).hasSize(48).doesNotContain("arr", "n6");
+		assertThat(ids(things, Filters.eq("status", "done"))).containsExactlyInAnyOrder("b", "n5", "n6");
+		assertThat(ids(things, Filters.eq("status", "gone"))).isEmpty();
 	}
 
 	/**

@@ -12,18 +12,24 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * Lets a query that names one document by a uniquely indexed field and adds conditions
- * (an optimistic lock's {@code {_id, version}}, a claim's {@code {_id, status,
- * leaseUntil}}, a ticket's {@code {roomId, lastSequence: {$lt: n}}}) find its document
- * through that index. mongo-java-server uses an index only for a query whose fields are
- * exactly the index's, so such queries read every document of the collection; MongoDB
- * itself uses the index for them. The index gives the positions the store would use for
- * the equality alone, and those documents are still matched against the whole query, so
- * the answer is the same; only the documents looked at are fewer.
+ * Lets a query with an equality on an indexed field find its documents through that
+ * index, as MongoDB does:
+ * <ul>
+ * <li>a uniquely indexed field among other conditions (an optimistic lock's {@code {_id,
+ * version}}, a claim's {@code {_id, status, leaseUntil}}, a ticket's {@code {roomId,
+ * lastSequence: {$lt: n}}}): mongo-java-server uses an index only for a query whose
+ * fields are exactly the index's;</li>
+ * <li>the first field of a secondary index ({@code {status: "pending", nextAttemptAt:
+ * {$lte: t}}}), which mongo-java-server does not keep at all
+ * ({@link EqualityIndex}).</li>
+ * </ul>
+ * Without this such queries read every document of the collection. The index gives the
+ * documents that can match, which are still matched against the whole query, so the
+ * answer is the same; only the documents looked at are fewer.
  *
  * @param <P> the store's position type
  */
-final class UniqueKeyLookup<P> {
+final class KeyLookup<P> {
 
 	private static final String ID = "_id";
 
@@ -33,6 +39,9 @@ final class UniqueKeyLookup<P> {
 
 	/** The unique indexes on a single field, by field. */
 	private final Map<String, Index<P>> indexes = new ConcurrentHashMap<>();
+
+	/** The secondary indexes, by their first field. */
+	private final Map<String, EqualityIndex<P>> equalities = new ConcurrentHashMap<>();
 
 	/**
 	 * Takes note of an index added to the collection: a unique index on one field is one
@@ -44,6 +53,9 @@ final class UniqueKeyLookup<P> {
 		if (index.isUnique() && keys.size() == 1) {
 			this.indexes.putIfAbsent(keys.get(0).getKey(), index);
 		}
+		else if (index instanceof EqualityIndex<P> equality) {
+			this.equalities.putIfAbsent(equality.field(), equality);
+		}
 	}
 
 	/**
@@ -52,11 +64,13 @@ final class UniqueKeyLookup<P> {
 	 */
 	void dropped(String name) {
 		this.indexes.values().removeIf((index) -> index.getName().equals(name));
+		this.equalities.values().removeIf((index) -> index.getName().equals(name));
 	}
 
 	/**
 	 * The positions of the documents a query can match, when the query names them by a
-	 * uniquely indexed field among other conditions ({@code _id} first).
+	 * uniquely indexed field among other conditions ({@code _id} first), or by a string
+	 * value of a secondary index's first field.
 	 * @param query the query
 	 * @param idField the collection's id field
 	 * @return the candidate positions, or {@code null} when the query is not of that kind
@@ -64,6 +78,22 @@ final class UniqueKeyLookup<P> {
 	 * itself)
 	 */
 	Iterable<P> candidates(Document query, String idField) {
+		Iterable<P> unique = uniqueCandidates(query, idField);
+		if (unique != null) {
+			return unique;
+		}
+		for (EqualityIndex<P> index : this.equalities.values()) {
+			Object value = (query.size() == 1 && query.containsKey(index.field())) ? query.get(index.field())
+					: condition(query, index.field());
+			List<String> values = strings(value);
+			if (values != null) {
+				return index.candidates(values);
+			}
+		}
+		return null;
+	}
+
+	private Iterable<P> uniqueCandidates(Document query, String idField) {
 		if (this.indexes.isEmpty()) {
 			return null;
 		}
@@ -111,6 +141,20 @@ final class UniqueKeyLookup<P> {
 		return null;
 	}
 
+	/**
+	 * The strings an equality or an {@code $in} names, {@code null} for anything else.
+	 */
+	private static List<String> strings(Object value) {
+		if (value instanceof String text) {
+			return List.of(text);
+		}
+		if (isIn(value) && ((Document) value).get(IN) instanceof Collection<?> values
+				&& values.stream().allMatch(String.class::isInstance)) {
+			return values.stream().map(String.class::cast).toList();
+		}
+		return null;
+	}
+
 	private static boolean isEquality(Object value) {
 		return value != null && !(value instanceof Document) && !(value instanceof Collection)
 				&& !(value instanceof BsonRegularExpression) && !(value instanceof Pattern);
@@ -118,8 +162,7 @@ final class UniqueKeyLookup<P> {
 
 	private static boolean isIn(Object value) {
 		return value instanceof Document operator && operator.size() == 1
-				&& operator.get(IN) instanceof Collection<?> values
-				&& values.stream().allMatch(UniqueKeyLookup::isEquality);
+				&& operator.get(IN) instanceof Collection<?> values && values.stream().allMatch(KeyLookup::isEquality);
 	}
 
 }

@@ -1,11 +1,14 @@
 package com.chatsuite.local.infra;
 
+import java.util.List;
+
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -18,18 +21,19 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 and in-memory backends whose collections find a document named
- * by {@code _id} or another uniquely indexed field among other conditions through that
- * index (see {@link UniqueKeyLookup}); everything else is theirs unchanged.
+ * mongo-java-server's H2 and in-memory backends whose collections keep secondary indexes
+ * ({@link EqualityIndex}) and find the documents a query names by an equality on an
+ * indexed field among other conditions through that index (see {@link KeyLookup});
+ * everything else is theirs unchanged.
  */
-final class UniqueKeyIndexedBackends {
+final class IndexedBackends {
 
 	/** H2Database's map names for a collection's documents and its metadata. */
 	private static final String DATA_MAP_PREFIX = "databases.";
 
 	private static final String META_MAP_PREFIX = "meta.";
 
-	private UniqueKeyIndexedBackends() {
+	private IndexedBackends() {
 	}
 
 	/**
@@ -96,11 +100,17 @@ final class UniqueKeyIndexedBackends {
 			return new IndexedH2Collection(this, collectionName, options, data, meta, this.cursorRegistry);
 		}
 
+		@Override
+		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new EqualityIndex<>(indexName, keys, sparse);
+		}
+
 	}
 
 	private static final class IndexedH2Collection extends H2Collection {
 
-		private final UniqueKeyLookup<Object> keys = new UniqueKeyLookup<>();
+		private final KeyLookup<Object> keys = new KeyLookup<>();
 
 		IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options,
 				MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -151,11 +161,17 @@ final class UniqueKeyIndexedBackends {
 			return new IndexedMemoryCollection(this, collectionName, options, this.cursorRegistry);
 		}
 
+		@Override
+		protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+				List<IndexKey> keys, boolean sparse) {
+			return new EqualityIndex<>(indexName, keys, sparse);
+		}
+
 	}
 
 	private static final class IndexedMemoryCollection extends MemoryCollection {
 
-		private final UniqueKeyLookup<Integer> keys = new UniqueKeyLookup<>();
+		private final KeyLookup<Integer> keys = new KeyLookup<>();
 
 		IndexedMemoryCollection(MongoDatabase database, String name, CollectionOptions options,
 				CursorRegistry cursors) {
