@@ -1,5 +1,7 @@
 package com.chatsuite.local.infra;
 
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -34,6 +36,22 @@ final class IndexedBackends {
 	private static final String META_MAP_PREFIX = "meta.";
 
 	private IndexedBackends() {
+	}
+
+	/**
+	 * Copies of the documents a query matched, made while the collection is locked.
+	 * mongo-java-server applies an update by copying the new values into the stored
+	 * document one field at a time, and hands stored documents to the connection that
+	 * encodes the answer after the lock is released: a reader could see half an update (a
+	 * new balance with its old version, so an optimistic lock lost an update). With
+	 * copies, updates change a copy and the store replaces the document whole.
+	 */
+	private static List<Document> copies(List<Document> matched) {
+		List<Document> copies = new ArrayList<>(matched.size());
+		for (Document document : matched) {
+			copies.add(document.cloneDeeply());
+		}
+		return copies;
 	}
 
 	/**
@@ -130,6 +148,11 @@ final class IndexedBackends {
 		}
 
 		@Override
+		protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+			return super.createQueryResult(copies(matched), batchSize);
+		}
+
+		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document fieldSelector) {
 			Iterable<Object> candidates = this.keys.candidates(query, getIdField());
@@ -171,6 +194,11 @@ final class IndexedBackends {
 
 	private static final class IndexedMemoryCollection extends MemoryCollection {
 
+		/**
+		 * MemoryCollection's documents, which it updates in place and so never replaces.
+		 */
+		private static final StoredDocuments STORED = new StoredDocuments();
+
 		private final KeyLookup<Integer> keys = new KeyLookup<>();
 
 		IndexedMemoryCollection(MongoDatabase database, String name, CollectionOptions options,
@@ -191,6 +219,17 @@ final class IndexedBackends {
 		}
 
 		@Override
+		protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+			return super.createQueryResult(copies(matched), batchSize);
+		}
+
+		@Override
+		protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+			// Query answers are copies, so the update was made to a copy: store it.
+			STORED.get(this).set(position, newDocument);
+		}
+
+		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document fieldSelector) {
 			Iterable<Integer> candidates = this.keys.candidates(query, getIdField());
@@ -198,6 +237,33 @@ final class IndexedBackends {
 				return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
 			}
 			return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+		}
+
+	}
+
+	/** Reads MemoryCollection's private list of documents. */
+	private static final class StoredDocuments {
+
+		private final Field field;
+
+		StoredDocuments() {
+			try {
+				this.field = MemoryCollection.class.getDeclaredField("documents");
+				this.field.setAccessible(true);
+			}
+			catch (NoSuchFieldException ex) {
+				throw new IllegalStateException("mongo-java-server's MemoryCollection changed: " + ex, ex);
+			}
+		}
+
+		@SuppressWarnings("unchecked")
+		List<Document> get(MemoryCollection collection) {
+			try {
+				return (List<Document>) this.field.get(collection);
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 	}
