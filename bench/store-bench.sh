@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Measures the local store's answer to queries that name a document by _id among other
-# conditions (optimistic locks, claims), against mongo-java-server as it comes, in the same
-# run and the same JVM: the median and p99 time of one operation at a time, on a collection
-# of DOCS documents, and their ratio. A find by _id alone, indexed by both, is the reference.
+# Measures the local store's answer to queries with an equality on an indexed field among
+# other conditions (optimistic locks, claims, a ticket by its room, a poll of due work through
+# a secondary index), against mongo-java-server as it comes, in the same run and the same
+# JVM: the median and p99 time of one operation at a time, on a collection of DOCS
+# documents, and their ratio. A find by _id alone, indexed by both, is the reference.
 #
 #   bench/store-bench.sh        (DOCS=20000 OPS=500)
 #

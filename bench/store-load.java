@@ -7,6 +7,7 @@ import java.util.List;
 import com.chatsuite.local.infra.EmbeddedMongo;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * Load generator of bench/store-bench.sh: the same operations, one at a time, against
  * mongo-java-server as it comes (H2 file) and against the suite's local store (the same
- * server and file format, with the _id lookup of KeyLookup), each holding DOCS documents.
+ * server and file format, with the index lookups of KeyLookup and the secondary indexes of
+ * EqualityIndex), each holding DOCS documents.
  * Queries are written as Spring Data sends them: one document of fields.
  *
  * java -cp ... bench/store-load.java DOCS OPS
@@ -62,6 +64,12 @@ public class StoreLoad {
 											new Document("lease", new Document("$lt", 0)))),
 								Updates.set("lease", null),
 								new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
+				compare(report, "update {key, at < n}: unique field + condition", ops, docs, a, b,
+						(c, i) -> Mono.from(c.updateOne(new Document("key", "k" + i).append("at", new Document("$lte", i)),
+								Updates.inc("version", 1))));
+				compare(report, "find {state, at <= n} limit 100: due poll", ops, docs, a, b,
+						(c, i) -> Flux.from(c.find(new Document("state", "due").append("at", new Document("$lte", i)))
+							.limit(100)).count());
 			}
 		}
 		finally {
@@ -76,10 +84,17 @@ public class StoreLoad {
 	}
 
 	private static void fill(MongoCollection<Document> collection, int docs) {
+		// As the services declare them: a unique field, and a secondary index (which
+		// mongo-java-server as it comes ignores).
+		Mono.from(collection.createIndex(new Document("key", 1), new IndexOptions().unique(true))).block();
+		Mono.from(collection.createIndex(new Document("state", 1).append("at", 1))).block();
 		String payload = "x".repeat(300);
 		Flux.range(0, docs)
 			.map((i) -> new Document("_id", "d" + i).append("version", 0)
 				.append("status", "pending")
+				.append("key", "k" + i)
+				.append("state", (i % 100 == 0) ? "due" : "done")
+				.append("at", i)
 				.append("payload", payload))
 			.buffer(1000)
 			.concatMap((batch) -> Mono.from(collection.insertMany(batch)))
