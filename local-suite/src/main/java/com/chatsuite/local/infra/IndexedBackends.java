@@ -55,12 +55,18 @@ final class IndexedBackends {
 	}
 
 	/**
+	 * Megabytes of the file's pages kept in memory (H2's default is 16): documents read
+	 * back from the file are deserialised, so a page read again costs a deserialisation.
+	 */
+	private static final int CACHE_MB = 64;
+
+	/**
 	 * A backend persisting to an H2 file.
 	 * @param file the file
 	 * @return the backend
 	 */
 	static MongoBackend h2(String file) {
-		return new IndexedH2Backend(MVStore.open(file));
+		return new IndexedH2Backend(new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).open());
 	}
 
 	/**
@@ -116,6 +122,12 @@ final class IndexedBackends {
 			MVMap<Object, Document> data = mvStore.openMap(DATA_MAP_PREFIX + fullName);
 			MVMap<String, Object> meta = mvStore.openMap(META_MAP_PREFIX + fullName);
 			return new IndexedH2Collection(this, collectionName, options, data, meta, this.cursorRegistry);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new MemoryKeyIndex<>(indexName, keys, sparse);
 		}
 
 		@Override

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Queries that name a document by {@code _id} or another uniquely indexed field among
@@ -59,6 +62,16 @@ class KeyLookupTests {
 			// The secondary index is built again from the documents when the store opens.
 			assertThat(ids(things, Filters.eq("status", "done"))).containsExactlyInAnyOrder("b", "n5", "n6");
 			assertThat(ids(things, Filters.and(Filters.eq("status", "pending"), Filters.eq("version", 1)))).hasSize(47);
+			// The unique indexes are kept in memory and built again too: they still
+			// refuse.
+			assertThat(ids(things, Filters.eq("_id", "n7"))).containsExactly("n7");
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> things.insertOne(new Document("_id", "n7").append("key", "fresh")))
+				.satisfies((ex) -> assertThat(ex.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> things.insertOne(new Document("_id", "fresh").append("key", "kn7")))
+				.satisfies((ex) -> assertThat(ex.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+			assertThat(things.countDocuments(Filters.eq("_id", "fresh"))).isZero();
 			checkQueries(client.getDatabase("check").getCollection("others"));
 		}
 	}

@@ -4,16 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.chatsuite.support.observability.PeriodicGauges;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The outbox backlog as gauges: {@code chatsuite.outbox.backlog} (events waiting) and
@@ -21,27 +15,21 @@ import org.springframework.context.SmartLifecycle;
  * figures of the last refresh, never the store: the relay's markers are read every
  * {@code refresh} in the background, by id only (see {@link OutboxRelay#backlog}).
  */
-public class OutboxMetrics implements SmartLifecycle {
+public class OutboxMetrics extends PeriodicGauges {
 
 	/** Marked documents read per refresh at most. */
 	static final int MARKER_LIMIT = 10_000;
-
-	private static final Log logger = LogFactory.getLog(OutboxMetrics.class);
 
 	private final OutboxRelay relay;
 
 	private final Clock clock;
 
-	private final Duration refresh;
-
 	private volatile OutboxRelay.Backlog last = OutboxRelay.Backlog.EMPTY;
 
-	private volatile Disposable running;
-
 	public OutboxMetrics(OutboxRelay relay, MeterRegistry registry, Clock clock, Duration refresh) {
+		super(refresh);
 		this.relay = relay;
 		this.clock = clock;
-		this.refresh = refresh;
 		Gauge.builder("chatsuite.outbox.backlog", this, (metrics) -> metrics.last.events())
 			.description("Events stored in an outbox and not yet acknowledged by Kafka")
 			.register(registry);
@@ -63,33 +51,9 @@ public class OutboxMetrics implements SmartLifecycle {
 	 * Reads the backlog now.
 	 * @return completes once the gauges show it
 	 */
-	Mono<Void> refresh() {
+	@Override
+	protected Mono<Void> refresh() {
 		return this.relay.backlog(MARKER_LIMIT).doOnNext((backlog) -> this.last = backlog).then();
-	}
-
-	@Override
-	public void start() {
-		this.running = Flux.interval(Duration.ZERO, this.refresh, Schedulers.parallel())
-			.onBackpressureDrop()
-			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
-				logger.debug("Could not read the outbox backlog: " + ex);
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-			this.running = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running != null;
 	}
 
 }

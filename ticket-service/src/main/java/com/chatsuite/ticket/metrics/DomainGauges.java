@@ -3,19 +3,14 @@ package com.chatsuite.ticket.metrics;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.chatsuite.support.observability.PeriodicGauges;
 import com.chatsuite.ticket.agent.Agents;
 import com.chatsuite.ticket.ticket.Tickets;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,27 +22,21 @@ import org.springframework.stereotype.Component;
  * one organisation is its tickets' {@code queuedAt}, in the store).
  */
 @Component
-class DomainGauges implements SmartLifecycle {
-
-	private static final Log logger = LogFactory.getLog(DomainGauges.class);
+class DomainGauges extends PeriodicGauges {
 
 	private final Tickets tickets;
 
 	private final Agents agents;
 
-	private final Duration refresh;
-
 	private final AtomicLong queued = new AtomicLong();
 
 	private final AtomicLong online = new AtomicLong();
 
-	private volatile Disposable running;
-
 	DomainGauges(Tickets tickets, Agents agents, MeterRegistry registry,
 			@Value("${suite.tickets.metrics-refresh:15s}") Duration refresh) {
+		super(refresh);
 		this.tickets = tickets;
 		this.agents = agents;
-		this.refresh = refresh;
 		Gauge.builder("chatsuite.tickets.queued", this.queued, AtomicLong::get)
 			.description("Tickets waiting in a queue for an agent, all organisations")
 			.register(registry);
@@ -60,36 +49,12 @@ class DomainGauges implements SmartLifecycle {
 	 * Reads both figures now.
 	 * @return completes once the gauges show them
 	 */
-	Mono<Void> refresh() {
+	@Override
+	protected Mono<Void> refresh() {
 		return this.tickets.countWaiting()
 			.doOnNext(this.queued::set)
 			.then(this.agents.countOnline().doOnNext(this.online::set))
 			.then();
-	}
-
-	@Override
-	public void start() {
-		this.running = Flux.interval(Duration.ZERO, this.refresh, Schedulers.parallel())
-			.onBackpressureDrop()
-			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
-				logger.debug("Could not read the routing figures: " + ex);
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-			this.running = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running != null;
 	}
 
 }
