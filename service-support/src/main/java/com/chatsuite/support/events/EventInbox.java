@@ -3,6 +3,7 @@ package com.chatsuite.support.events;
 import java.time.Clock;
 import java.util.Date;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.EventJson;
@@ -58,16 +59,33 @@ public class EventInbox {
 	 */
 	public void handle(String consumer, ConsumerRecord<String, byte[]> record,
 			Function<CloudEvent<?>, Mono<Void>> handler) {
+		handle(consumer, record, (event) -> false, handler);
+	}
+
+	/**
+	 * Handles one record on the Kafka listener thread that delivered it, like
+	 * {@link #handle(String, ConsumerRecord, Function)}, except that the events for which
+	 * {@code idempotent} holds skip the inbox: their handler changes nothing when it runs
+	 * again (a conditional update keyed by a sequence number, say), so reading and
+	 * writing the inbox for each would only cost two round trips to the store, for events
+	 * as frequent as chat messages.
+	 * @param consumer the name of the consuming feature, scoping de-duplication
+	 * @param record the record
+	 * @param idempotent which events need no de-duplication
+	 * @param handler what to do with the event
+	 */
+	public void handle(String consumer, ConsumerRecord<String, byte[]> record, Predicate<CloudEvent<?>> idempotent,
+			Function<CloudEvent<?>, Mono<Void>> handler) {
 		CloudEvent<?> event = this.json.fromBytes(record.value());
 		if (logger.isDebugEnabled()) {
 			// With the trace id of the consumer's span, which continues the producer's.
 			logger
 				.debug("Handling " + event.type() + " " + event.id() + " from " + record.topic() + " for " + consumer);
 		}
-		process(consumer, event, handler).block(this.properties.handlerTimeout()); // allowed:
-																					// Kafka
-																					// listener
-																					// thread
+		Mono<Void> handling = idempotent.test(event) ? Mono.defer(() -> handler.apply(event))
+				: process(consumer, event, handler);
+		handling.block(this.properties.handlerTimeout()); // allowed: Kafka listener
+															// thread
 	}
 
 	/**

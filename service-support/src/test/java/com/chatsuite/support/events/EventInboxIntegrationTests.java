@@ -8,7 +8,9 @@ import java.util.UUID;
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.EventJson;
 import com.chatsuite.contracts.events.Topics;
+import com.chatsuite.contracts.events.chat.MessagePosted;
 import com.chatsuite.contracts.events.chat.RoomCreated;
+import com.chatsuite.contracts.events.chat.SenderType;
 import com.chatsuite.support.sample.RoomEventsListener;
 import com.chatsuite.support.sample.SampleApplication;
 import com.chatsuite.testsupport.EventCollector;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +40,9 @@ class EventInboxIntegrationTests {
 
 	@Autowired
 	private EventJson json;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	private EventCollector deadLetters;
 
@@ -88,6 +96,28 @@ class EventInboxIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> handled(marker.id()) == 1);
 		assertThat(handled(event.id())).isEqualTo(1);
+	}
+
+	@Test
+	void eventsDeclaredIdempotentSkipTheInbox() {
+		String key = UUID.randomUUID().toString();
+		CloudEvent<MessagePosted> message = CloudEvent.of("chat-room-service", key, "org-1",
+				new MessagePosted(key, key + ":1", 1, SenderType.VISITOR, "visitor-1", "hello", Instant.now()),
+				Instant.now());
+		send(key, this.json.toBytes(message));
+		send(key, this.json.toBytes(message));
+		CloudEvent<RoomCreated> marker = room(key, "marker.example");
+		send(key, this.json.toBytes(marker));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> handled(marker.id()) == 1);
+		// Handled each time it came, and never written to the inbox (the room event was).
+		assertThat(handled(message.id())).isEqualTo(2);
+		assertThat(this.mongo
+			.exists(Query.query(Criteria.where("_id").is("sample-rooms/" + message.id())), EventInbox.COLLECTION)
+			.block(Duration.ofSeconds(10))).isFalse();
+		assertThat(this.mongo
+			.exists(Query.query(Criteria.where("_id").is("sample-rooms/" + marker.id())), EventInbox.COLLECTION)
+			.block(Duration.ofSeconds(10))).isTrue();
 	}
 
 	private CloudEvent<RoomCreated> room(String roomId, String productName) {
