@@ -11,6 +11,9 @@
 #   bench/chat-bench.sh                 (ROOMS=200 RATE=1000 SECONDS=20 RAMP="1500 2000 3000 4000")
 #   PROFILE=1 bench/chat-bench.sh       also records JFR profiles of chat-room-service and the
 #                                       gateway during one more 1,000/s run, and summarises them
+#   WARMUP=240 ...                      seconds at a quarter of RATE before measuring (default
+#                                       30; the JIT keeps compiling for minutes at low rates)
+#   SETTLE=30                           seconds between the gateway run and the direct one
 #
 # Uses the suite already running on this machine if the gateway answers; otherwise starts
 # ./run-local.sh (which builds if needed) with a throw-away data folder, the JIT's full
@@ -73,6 +76,9 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "== through the gateway ($gateway)"
 load "$gateway" "$plan" | tee "$work/gateway.txt"
+# Whatever the gateway phases left queued (the last ramp step overloads on purpose) drains
+# before the reference run starts, so that it does not pay for it.
+sleep "${SETTLE:-30}"
 echo
 echo "== reference: chat-room-service directly ($service)"
 load "$service" "$plan" | tee "$work/direct.txt"

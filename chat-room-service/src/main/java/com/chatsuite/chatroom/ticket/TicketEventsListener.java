@@ -45,7 +45,11 @@ class TicketEventsListener {
 
 	@KafkaListener(topics = Topics.TICKETS, groupId = "${spring.application.name}-tickets")
 	void onTicketEvent(ConsumerRecord<String, byte[]> record) {
-		this.inbox.handle(CONSUMER, record, this::apply);
+		// Only these three change a room; the other ticket events skip the inbox.
+		this.inbox.handle(
+				CONSUMER, record, (event) -> !(event.data() instanceof TicketAssigned
+						|| event.data() instanceof TicketAutoCloseWarning || event.data() instanceof TicketClosed),
+				this::apply);
 	}
 
 	private Mono<Void> apply(CloudEvent<?> event) {

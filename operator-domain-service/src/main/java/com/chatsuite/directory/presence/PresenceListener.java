@@ -30,7 +30,8 @@ class PresenceListener {
 
 	@KafkaListener(topics = Topics.TICKETS, groupId = "${spring.application.name}-presence")
 	void onTicketEvent(ConsumerRecord<String, byte[]> record) {
-		this.inbox.handle(CONSUMER, record, this::apply);
+		// Only status changes are recorded; the other ticket events skip the inbox.
+		this.inbox.handle(CONSUMER, record, (event) -> !(event.data() instanceof AgentStatusChanged), this::apply);
 	}
 
 	private Mono<Void> apply(CloudEvent<?> event) {

@@ -51,19 +51,21 @@ class WebhookEventsListener {
 		if (type.isEmpty() && !releases) {
 			return;
 		}
-		this.inbox.process(CONSUMER, event, (received) -> handle(received, type))
+		String workspaceId = type.map((webhook) -> webhook.fromOrganisation() ? event.orgid() : event.subject())
+			.orElse(event.subject());
+		// Most organisations are no partner's workspace: their room and ticket events end
+		// here, after one read, without the inbox's two round trips.
+		this.mongo.findById(workspaceId, Workspace.class)
+			.flatMap(
+					(workspace) -> this.inbox.process(CONSUMER, event, (received) -> handle(received, type, workspace)))
 			.block(java.time.Duration.ofSeconds(30)); // allowed: Kafka listener thread
 	}
 
-	private Mono<Void> handle(CloudEvent<?> event, Optional<WebhookEvent> type) {
-		String workspaceId = type.map((webhook) -> webhook.fromOrganisation() ? event.orgid() : event.subject())
-			.orElse(event.subject());
-		return this.mongo.findById(workspaceId, Workspace.class).flatMap((workspace) -> {
-			Mono<Void> released = (event.data() instanceof WorkspaceActivated) ? this.deliveries.release(workspace.id())
-					: Mono.empty();
-			return released
-				.then(type.map((webhook) -> this.deliveries.deliver(event, webhook, workspace)).orElse(Mono.empty()));
-		});
+	private Mono<Void> handle(CloudEvent<?> event, Optional<WebhookEvent> type, Workspace workspace) {
+		Mono<Void> released = (event.data() instanceof WorkspaceActivated) ? this.deliveries.release(workspace.id())
+				: Mono.empty();
+		return released
+			.then(type.map((webhook) -> this.deliveries.deliver(event, webhook, workspace)).orElse(Mono.empty()));
 	}
 
 }

@@ -65,16 +65,16 @@ public class EventInbox {
 	/**
 	 * Handles one record on the Kafka listener thread that delivered it, like
 	 * {@link #handle(String, ConsumerRecord, Function)}, except that the events for which
-	 * {@code idempotent} holds skip the inbox: their handler changes nothing when it runs
-	 * again (a conditional update keyed by a sequence number, say), so reading and
-	 * writing the inbox for each would only cost two round trips to the store, for events
-	 * as frequent as chat messages.
+	 * {@code withoutInbox} holds skip the inbox: those the handler ignores, and those it
+	 * handles idempotently by itself (a conditional update keyed by a sequence number,
+	 * say). For them, reading and writing the inbox would only cost two round trips to
+	 * the store each, for events as frequent as chat messages and ticket changes.
 	 * @param consumer the name of the consuming feature, scoping de-duplication
 	 * @param record the record
-	 * @param idempotent which events need no de-duplication
+	 * @param withoutInbox which events need no de-duplication
 	 * @param handler what to do with the event
 	 */
-	public void handle(String consumer, ConsumerRecord<String, byte[]> record, Predicate<CloudEvent<?>> idempotent,
+	public void handle(String consumer, ConsumerRecord<String, byte[]> record, Predicate<CloudEvent<?>> withoutInbox,
 			Function<CloudEvent<?>, Mono<Void>> handler) {
 		CloudEvent<?> event = this.json.fromBytes(record.value());
 		if (logger.isDebugEnabled()) {
@@ -82,7 +82,7 @@ public class EventInbox {
 			logger
 				.debug("Handling " + event.type() + " " + event.id() + " from " + record.topic() + " for " + consumer);
 		}
-		Mono<Void> handling = idempotent.test(event) ? Mono.defer(() -> handler.apply(event))
+		Mono<Void> handling = withoutInbox.test(event) ? Mono.defer(() -> handler.apply(event))
 				: process(consumer, event, handler);
 		handling.block(this.properties.handlerTimeout()); // allowed: Kafka listener
 															// thread
