@@ -33,10 +33,12 @@ class RoomListener {
 	@KafkaListener(topics = Topics.CHAT_ROOMS, groupId = "${spring.application.name}-rooms",
 			concurrency = "${suite.tickets.room-consumers:3}")
 	void onRoomEvent(ConsumerRecord<String, byte[]> record) {
-		// A message is recorded only over an earlier one (by its number in the room), so
-		// a
-		// redelivered message changes nothing and needs no inbox round trips.
-		this.inbox.handle(CONSUMER, record, (event) -> event.data() instanceof MessagePosted, this::apply);
+		// Both change nothing when they come again, so they need no inbox round trips:
+		// a room has one ticket (unique by room; opening it again routes that ticket,
+		// which does nothing unless it still waits), and a message is recorded only over
+		// an earlier one (by its number in the room).
+		this.inbox.handle(CONSUMER, record,
+				(event) -> event.data() instanceof RoomCreated || event.data() instanceof MessagePosted, this::apply);
 	}
 
 	private Mono<Void> apply(CloudEvent<?> event) {

@@ -1,7 +1,9 @@
 package com.chatsuite.ticket.ticket;
 
 import com.chatsuite.contracts.events.chat.SenderType;
+import com.chatsuite.contracts.events.ticket.TicketAssigned;
 import com.chatsuite.contracts.events.ticket.TicketClosed;
+import com.chatsuite.contracts.events.ticket.TicketCreated;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.chatsuite.ticket.TicketIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,26 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 		assertThat(customer.path("firstName").asString()).isEqualTo("Hugo");
 		assertThat(customer.path("lastName").asString()).isEqualTo("Dan");
 		assertThat(customer.path("name").asString()).isEqualTo("Hugo Dan");
+	}
+
+	@Test
+	void aRoomOpenedAgainMakesNoSecondTicketAndNoSecondAssignment() {
+		String orgId = newId("org");
+		Agent agent = onlineOperator(orgId, "Ana");
+		String roomId = newId("room");
+		openRoomWithId(orgId, roomId, "shop.example");
+		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		// The same room's opening again (a redelivery), then another room as a marker.
+		openRoomWithId(orgId, roomId, "shop.example");
+		String marker = openRoom(orgId, "shop.example");
+		eventually().until(() -> agent.ticketOfRoom(marker) != null);
+		assertThat(agent.openTickets()).isEqualTo(2);
+		String ticketId = ticketIdOf(roomId);
+		assertThat(published.records()
+			.stream()
+			.map((record) -> this.json.fromBytes(record.value()).data())
+			.filter((data) -> data instanceof TicketCreated created && created.roomId().equals(roomId))).hasSize(1);
+		assertThat(publishedAbout(ticketId).stream().filter(TicketAssigned.class::isInstance)).hasSize(1);
 	}
 
 	@Test
