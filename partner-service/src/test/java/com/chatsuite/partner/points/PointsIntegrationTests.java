@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexField;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -26,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SuiteIntegrationTest
 class PointsIntegrationTests extends PartnerIntegrationTest {
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@org.springframework.boot.test.web.server.LocalServerPort
 	private int port;
@@ -136,6 +143,17 @@ class PointsIntegrationTests extends PartnerIntegrationTest {
 			.isOk()
 			.expectHeader()
 			.doesNotExist("Idempotent-Replayed");
+	}
+
+	@Test
+	void idempotencyRecordsExpireADayAfterTheirRequest() {
+		IndexInfo expiry = this.mongo.indexOps("idempotent_requests")
+			.getIndexInfo()
+			.filter((index) -> index.getName().equals("expiry"))
+			.blockFirst(Duration.ofSeconds(10));
+		assertThat(expiry).isNotNull();
+		assertThat(expiry.getIndexFields()).extracting(IndexField::getKey).containsExactly("createdAt");
+		assertThat(expiry.getExpireAfter()).contains(Duration.ofDays(1));
 	}
 
 	@Test
