@@ -9,6 +9,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.chatsuite.testsupport.TestWebClients;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -31,10 +32,7 @@ final class SuiteApi {
 
 	/** A client of the running suite's gateway. */
 	static SuiteApi connect() {
-		return new SuiteApi(WebTestClient.bindToServer()
-			.baseUrl(RunningSuite.get().gatewayUrl())
-			.responseTimeout(Duration.ofSeconds(20))
-			.build());
+		return new SuiteApi(TestWebClients.toServer(RunningSuite.get().gatewayUrl(), Duration.ofSeconds(20)));
 	}
 
 	WebTestClient gateway() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.chatsuite.testsupport.TestWebClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,10 +30,7 @@ class TokenLifecycleEndToEndTests {
 
 	@BeforeEach
 	void gateway() {
-		this.gateway = WebTestClient.bindToServer()
-			.baseUrl(RunningSuite.get().gatewayUrl())
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
+		this.gateway = TestWebClients.toServer(RunningSuite.get().gatewayUrl(), Duration.ofSeconds(20));
 	}
 
 	@Test

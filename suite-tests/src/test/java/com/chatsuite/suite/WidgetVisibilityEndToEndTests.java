@@ -12,6 +12,7 @@ import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.ticket.AgentStatus;
 import com.chatsuite.contracts.events.ticket.AgentStatusChanged;
 import com.chatsuite.testsupport.SuiteInfrastructure;
+import com.chatsuite.testsupport.TestWebClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,10 +42,7 @@ class WidgetVisibilityEndToEndTests {
 
 	@BeforeEach
 	void gateway() {
-		this.gateway = WebTestClient.bindToServer()
-			.baseUrl(RunningSuite.get().gatewayUrl())
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
+		this.gateway = TestWebClients.toServer(RunningSuite.get().gatewayUrl(), Duration.ofSeconds(20));
 	}
 
 	@Test

@@ -7,7 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points an application context under test at the shared test infrastructure.
+ * Points an application context under test at the shared test infrastructure, and gives
+ * its {@code WebTestClient} a connection per request ({@link TestWebClients}).
  */
 public class SuiteInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -18,6 +19,7 @@ public class SuiteInfrastructureInitializer implements ApplicationContextInitial
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("suiteInfrastructure", properties));
+		context.getBeanFactory().registerSingleton("suiteWebTestClientConnection", TestWebClients.unpooled());
 	}
 
 }

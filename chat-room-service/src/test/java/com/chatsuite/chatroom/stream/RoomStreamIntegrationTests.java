@@ -8,6 +8,7 @@ import com.chatsuite.chatroom.ChatRoomServiceApplication;
 import com.chatsuite.testsupport.SuiteInfrastructureInitializer;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.chatsuite.testsupport.TestTokens;
+import com.chatsuite.testsupport.TestWebClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -227,7 +228,7 @@ class RoomStreamIntegrationTests extends ChatRoomIntegrationTest {
 				.allMatch((partitions) -> partitions != null && !partitions.isEmpty()));
 		}
 		int port = ((WebServerApplicationContext) secondReplica).getWebServer().getPort();
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(WAIT).build();
+		return TestWebClients.toServer("http://127.0.0.1:" + port, WAIT);
 	}
 
 	private static Flux<ServerSentEvent<String>> stream(WebTestClient client, VisitorRoom room, String lastEventId) {

@@ -1,8 +1,11 @@
 package com.chatsuite.gateway.metrics;
 
+import java.time.Duration;
+
 import com.chatsuite.gateway.StubbedGatewayTest;
 import com.chatsuite.gateway.support.Tokens;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import com.chatsuite.testsupport.TestWebClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,9 +36,8 @@ class ManagementPortIntegrationTests extends StubbedGatewayTest {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		WebTestClient management = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.managementPort)
-			.build();
+		WebTestClient management = TestWebClients.toServer("http://127.0.0.1:" + this.managementPort,
+				Duration.ofSeconds(30));
 		String scraped = management.get()
 			.uri("/actuator/prometheus")
 			.exchange()

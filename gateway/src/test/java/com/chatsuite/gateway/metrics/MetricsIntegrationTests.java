@@ -1,12 +1,14 @@
 package com.chatsuite.gateway.metrics;
 
+import java.time.Duration;
+
 import com.chatsuite.gateway.StubbedGatewayTest;
 import com.chatsuite.gateway.support.Tokens;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import com.chatsuite.testsupport.TestWebClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,9 +54,7 @@ class MetricsIntegrationTests extends StubbedGatewayTest {
 
 	@Test
 	void metricsPortAnswersNothingElse() {
-		WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.metrics.port())
-			.build()
+		TestWebClients.toServer("http://127.0.0.1:" + this.metrics.port(), Duration.ofSeconds(30))
 			.get()
 			.uri("/actuator/health")
 			.exchange()
@@ -63,9 +63,7 @@ class MetricsIntegrationTests extends StubbedGatewayTest {
 	}
 
 	private String scrape(String path) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.metrics.port())
-			.build()
+		return TestWebClients.toServer("http://127.0.0.1:" + this.metrics.port(), Duration.ofSeconds(30))
 			.get()
 			.uri(path)
 			.exchange()

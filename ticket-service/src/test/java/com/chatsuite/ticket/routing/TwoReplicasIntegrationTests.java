@@ -14,6 +14,7 @@ import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.chatsuite.testsupport.TestTokens;
 import com.chatsuite.ticket.TicketIntegrationTest;
 import com.chatsuite.ticket.TicketServiceApplication;
+import com.chatsuite.testsupport.TestWebClients;
 import org.junit.jupiter.api.AfterEach;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -160,10 +161,7 @@ class TwoReplicasIntegrationTests extends TicketIntegrationTest {
 		eventually().atMost(Duration.ofSeconds(60))
 			.until(() -> ownsRoomPartitions(secondListeners) && ownsRoomPartitions(this.listeners));
 		String port = this.second.getEnvironment().getProperty("local.server.port");
-		return WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		return TestWebClients.toServer("http://localhost:" + port, Duration.ofSeconds(30));
 	}
 
 	private static boolean ownsRoomPartitions(KafkaListenerEndpointRegistry registry) {
