@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.chatsuite.local.infra.EmbeddedKafkaBroker;
 import com.chatsuite.local.infra.EmbeddedMongo;
+import com.chatsuite.local.infra.ExpiryMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,9 @@ public final class LocalSuite {
 	/** How long a child may take to stop before it is killed. */
 	private static final Duration STOP_GRACE = Duration.ofSeconds(90);
 
+	/** How often the store deletes what its TTL indexes expire (MongoDB: every 60 s). */
+	private static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(60);
+
 	private final SuiteOptions options;
 
 	private final Logger out;
@@ -46,6 +50,8 @@ public final class LocalSuite {
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private EmbeddedMongo mongo;
+
+	private ExpiryMonitor expiry;
 
 	private EmbeddedKafkaBroker kafka;
 
@@ -119,6 +125,7 @@ public final class LocalSuite {
 		long launched = System.nanoTime();
 		this.mongo = EmbeddedMongo.persistent(this.options.dataDir().resolve("mongo/suite.mv"),
 				this.options.mongoPort());
+		this.expiry = ExpiryMonitor.start(this.mongo, EXPIRY_INTERVAL);
 		this.kafka = EmbeddedKafkaBroker.create(this.options.dataDir().resolve("kafka"), this.options.kafkaPort(), 3);
 		// The broker takes a few seconds to elect itself; the applications start
 		// meanwhile and
@@ -277,6 +284,9 @@ public final class LocalSuite {
 		}
 		if (this.kafka != null) {
 			this.kafka.stop();
+		}
+		if (this.expiry != null) {
+			this.expiry.close();
 		}
 		if (this.mongo != null) {
 			this.mongo.close();

@@ -64,9 +64,11 @@ public class Router {
 		if (!ticket.status().isWaiting()) {
 			return Mono.just(false);
 		}
-		return this.settings.of(ticket.orgId())
-			.flatMap((settings) -> candidates(ticket, settings.capacity())
-				.concatMap((agent) -> offer(ticket, agent, settings), 1)
+		// The settings and the domains named like the room's product are independent
+		// reads: one round trip's wait for both.
+		return Mono.zip(this.settings.of(ticket.orgId()), namedDomains(ticket))
+			.flatMap((found) -> candidates(ticket, found.getT1().capacity(), found.getT2())
+				.concatMap((agent) -> offer(ticket, agent, found.getT1()), 1)
 				.filter((outcome) -> outcome != Outcome.AGENT_FULL)
 				.next()
 				.map((outcome) -> outcome == Outcome.ASSIGNED)
@@ -137,11 +139,13 @@ public class Router {
 			.then();
 	}
 
-	private Flux<Agent> candidates(Ticket ticket, int capacity) {
-		return this.domains.named(ticket.orgId(), ticket.productName())
-			.collectList()
-			.flatMapMany((named) -> named.isEmpty() ? this.agents.candidates(ticket.orgId(), capacity, null, null)
-					: domainCandidates(ticket.orgId(), capacity, named));
+	private Mono<List<KnownDomain>> namedDomains(Ticket ticket) {
+		return this.domains.named(ticket.orgId(), ticket.productName()).collectList();
+	}
+
+	private Flux<Agent> candidates(Ticket ticket, int capacity, List<KnownDomain> named) {
+		return named.isEmpty() ? this.agents.candidates(ticket.orgId(), capacity, null, null)
+				: domainCandidates(ticket.orgId(), capacity, named);
 	}
 
 	private Flux<Agent> domainCandidates(String orgId, int capacity, List<KnownDomain> named) {
