@@ -60,7 +60,7 @@ public class QrIds {
 	 */
 	Flux<String> of(String orgId) {
 		return this.mongo
-			.find(Query.query(Criteria.where("orgId").is(orgId)).with(Sort.by("createdAt", "_id")), QrId.class)
+			.find(Query.query(Criteria.where("orgId").is(orgId)).with(Sort.by("createdAt", "id")), QrId.class)
 			.map(QrId::id);
 	}
 

@@ -70,7 +70,7 @@ class WebhookController {
 	Mono<PartnerApiResponse<List<EndpointView>>> endpoints(ServerWebExchange exchange) {
 		return this.partners.require(exchange, PartnerPermission.WEBHOOKS_READ)
 			.flatMap((partner) -> this.mongo
-				.find(Query.query(Criteria.where("partnerId").is(partner.id())).with(Sort.by("createdAt", "_id")),
+				.find(Query.query(Criteria.where("partnerId").is(partner.id())).with(Sort.by("createdAt", "id")),
 						WebhookEndpoint.class)
 				.map((endpoint) -> EndpointView.of(endpoint, null))
 				.collectList())
@@ -130,7 +130,7 @@ class WebhookController {
 				}
 				Query query = Query.query(criteria);
 				Query sorted = Query.query(criteria)
-					.with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
+					.with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id")))
 					.skip(page.skip())
 					.limit(page.size());
 				return Mono

@@ -155,7 +155,7 @@ class WorkspaceService {
 
 	private <T> Mono<Page<T>> page(Query query, Page.Request page, Class<T> type) {
 		Mono<Long> total = this.mongo.count(query, type);
-		Query sorted = Query.of(query).with(Sort.by("createdAt", "_id")).skip(page.skip()).limit(page.size());
+		Query sorted = Query.of(query).with(Sort.by("createdAt", "id")).skip(page.skip()).limit(page.size());
 		return Mono.zip(this.mongo.find(sorted, type).collectList(), total)
 			.map((both) -> new Page<>(both.getT1(), page.page(), page.size(), both.getT2()));
 	}

@@ -142,8 +142,10 @@ public class Agents {
 		if (domainIds != null) {
 			criteria.and("domainIds").in(domainIds);
 		}
+		// Sorts name the id property, which Spring Data maps to _id; naming _id itself
+		// made it build and throw a PropertyReferenceException for every query.
 		Query query = Query.query(criteria)
-			.with(Sort.by(Sort.Order.asc("load"), Sort.Order.asc("lastAssignedAt"), Sort.Order.asc("_id")));
+			.with(Sort.by(Sort.Order.asc("load"), Sort.Order.asc("lastAssignedAt"), Sort.Order.asc("id")));
 		return this.mongo.find(query, Agent.class);
 	}
 

@@ -108,7 +108,7 @@ public class Tickets {
 	 */
 	public Flux<Ticket> waiting(String orgId, int limit) {
 		Query query = Query.query(Criteria.where("orgId").is(orgId).and("status").in(TicketStatus.waiting()))
-			.with(Sort.by(Sort.Order.asc("queuedAt"), Sort.Order.asc("_id")))
+			.with(Sort.by(Sort.Order.asc("queuedAt"), Sort.Order.asc("id")))
 			.limit(limit);
 		return this.mongo.find(query, Ticket.class);
 	}
