@@ -3,15 +3,18 @@ package com.chatsuite.partner.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.EventJson;
 import com.chatsuite.partner.workspace.Workspace;
 import com.chatsuite.support.observability.TraceParents;
+import com.mongodb.MongoBulkWriteException;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -70,15 +73,61 @@ class Deliveries {
 			.is(null));
 		// A pending delivery is stored leased to this replica, which sends it at once.
 		Instant lease = Delivery.PENDING.equals(status) ? this.worker.newLease(now) : null;
-		return this.mongo.find(endpoints, WebhookEndpoint.class)
-			.concatMap((endpoint) -> this.mongo
-				.insert(new Delivery(id(event, endpoint), endpoint.id(), workspace.partnerId(), workspace.id(),
-						type.value(), payload, event.time(), status, List.of(), 0, now, lease, now, traceparent))
-				.filter((delivery) -> lease != null)
-				.doOnNext((delivery) -> this.worker.sendNew(delivery, endpoint))
-				// Made before (the event came twice): the worker sends it when it is due.
-				.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()))
-			.then();
+		return this.mongo.find(endpoints, WebhookEndpoint.class).collectList().flatMap((subscribed) -> {
+			Map<String, WebhookEndpoint> byDelivery = new LinkedHashMap<>();
+			List<Delivery> made = new ArrayList<>(subscribed.size());
+			for (WebhookEndpoint endpoint : subscribed) {
+				Delivery delivery = new Delivery(id(event, endpoint), endpoint.id(), workspace.partnerId(),
+						workspace.id(), type.value(), payload, event.time(), status, List.of(), 0, now, lease, now,
+						traceparent);
+				made.add(delivery);
+				byDelivery.put(delivery.id(), endpoint);
+			}
+			Consumer<Delivery> send = (delivery) -> {
+				if (lease != null) {
+					this.worker.sendNew(delivery, byDelivery.get(delivery.id()));
+				}
+			};
+			return store(made, send);
+		});
+	}
+
+	/**
+	 * Stores an event's deliveries with one insert and hands each new one to
+	 * {@code send}. One made before (the event came twice) is left to the worker, which
+	 * sends it when it is due: the insert stops at it, hands on those stored before it,
+	 * and goes on after it.
+	 */
+	private Mono<Void> store(List<Delivery> made, Consumer<Delivery> send) {
+		if (made.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.mongo.insertAll(made).doOnNext(send).then().onErrorResume(DuplicateKeyException.class, (ex) -> {
+			int failed = failedIndex(ex);
+			if (failed < 0) {
+				// No detail on which one: each on its own.
+				return Flux.fromIterable(made)
+					.concatMap((delivery) -> this.mongo.insert(delivery)
+						.doOnNext(send)
+						.onErrorResume(DuplicateKeyException.class, (again) -> Mono.empty()))
+					.then();
+			}
+			made.subList(0, failed).forEach(send);
+			return store(made.subList(failed + 1, made.size()), send);
+		});
+	}
+
+	/**
+	 * The position of the document an ordered insert stopped at, {@code -1} when the
+	 * error does not say.
+	 */
+	private static int failedIndex(DuplicateKeyException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()) {
+				return bulk.getWriteErrors().get(0).getIndex();
+			}
+		}
+		return -1;
 	}
 
 	/**

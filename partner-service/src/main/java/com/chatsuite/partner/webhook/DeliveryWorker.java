@@ -95,6 +95,9 @@ class DeliveryWorker implements DisposableBean {
 
 	private final ObservationRegistry observations;
 
+	/** The outcomes of attempts, written in bulk. */
+	private final AttemptRecords records;
+
 	private final Counter succeeded;
 
 	private final Counter failed;
@@ -115,6 +118,7 @@ class DeliveryWorker implements DisposableBean {
 	DeliveryWorker(ReactiveMongoTemplate mongo, UrlGuard guard, PartnerProperties properties, Clock clock,
 			ObservationRegistry observations, MeterRegistry meters) {
 		this.mongo = mongo;
+		this.records = new AttemptRecords(mongo);
 		this.observations = observations;
 		// chatsuite.webhook.deliveries{outcome}: attempts answered 2xx, attempts that
 		// failed, endpoints disabled. Not per endpoint: its id would make a series per
@@ -188,7 +192,7 @@ class DeliveryWorker implements DisposableBean {
 	 * @param endpoint its endpoint
 	 */
 	void sendNew(Delivery delivery, WebhookEndpoint endpoint) {
-		submit(Mono.defer(() -> send(delivery, endpoint).then()).onErrorResume((ex) -> {
+		submit(Mono.defer(() -> send(delivery, endpoint)).onErrorResume((ex) -> {
 			logger.warn("Webhook delivery " + delivery.id() + " failed unexpectedly: " + ex.getMessage());
 			return Mono.empty();
 		}));
@@ -234,11 +238,10 @@ class DeliveryWorker implements DisposableBean {
 	 * @return completes when the attempt is recorded
 	 */
 	Mono<Void> attempt(String id) {
-		return claim(id)
-			.flatMap((delivery) -> this.mongo.findById(delivery.endpointId(), WebhookEndpoint.class)
-				.flatMap((endpoint) -> attempt(delivery, endpoint))
-				.switchIfEmpty(Mono.defer(() -> finish(delivery, Delivery.CANCELLED))))
-			.then();
+		return claim(id).flatMap((delivery) -> this.mongo.findById(delivery.endpointId(), WebhookEndpoint.class)
+			.map((endpoint) -> attempt(delivery, endpoint))
+			.defaultIfEmpty(Mono.defer(() -> finish(delivery, Delivery.CANCELLED)))
+			.flatMap(Function.identity()));
 	}
 
 	private Mono<Delivery> claim(String id) {
@@ -254,18 +257,18 @@ class DeliveryWorker implements DisposableBean {
 				FindAndModifyOptions.options().returnNew(true), Delivery.class);
 	}
 
-	private Mono<Delivery> attempt(Delivery delivery, WebhookEndpoint endpoint) {
+	private Mono<Void> attempt(Delivery delivery, WebhookEndpoint endpoint) {
 		if (!endpoint.isActive()) {
 			return finish(delivery, Delivery.CANCELLED);
 		}
-		Mono<Delivery> held = this.mongo.findById(delivery.workspaceId(), Workspace.class)
-			.filter((workspace) -> workspace.isPaused()
+		return this.mongo.findById(delivery.workspaceId(), Workspace.class)
+			.map((workspace) -> workspace.isPaused()
 					&& WebhookEvent.named(delivery.event()).map(WebhookEvent::heldWhilePaused).orElse(false))
-			.flatMap((workspace) -> finish(delivery, Delivery.HELD));
-		return held.switchIfEmpty(Mono.defer(() -> send(delivery, endpoint)));
+			.defaultIfEmpty(false)
+			.flatMap((held) -> held ? finish(delivery, Delivery.HELD) : send(delivery, endpoint));
 	}
 
-	private Mono<Delivery> send(Delivery delivery, WebhookEndpoint endpoint) {
+	private Mono<Void> send(Delivery delivery, WebhookEndpoint endpoint) {
 		Bulkhead bulkhead = this.bulkheads.bulkhead(endpoint.id());
 		if (!bulkhead.tryAcquirePermission()) {
 			// As many attempts to this endpoint in flight as it may have: try shortly.
@@ -280,13 +283,15 @@ class DeliveryWorker implements DisposableBean {
 	}
 
 	/** Puts a delivery back, due again after a pause, without an attempt. */
-	private Mono<Delivery> later(Delivery delivery, Duration pause) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(delivery.id())),
-				Update.update("nextAttemptAt", this.clock.instant().plus(pause)).set("leaseUntil", null),
-				FindAndModifyOptions.options().returnNew(true), Delivery.class);
+	private Mono<Void> later(Delivery delivery, Duration pause) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
+					Update.update("nextAttemptAt", this.clock.instant().plus(pause)).set("leaseUntil", null),
+					Delivery.class)
+			.then();
 	}
 
-	private Mono<Delivery> attempt(Delivery delivery, WebhookEndpoint endpoint, CircuitBreaker breaker) {
+	private Mono<Void> attempt(Delivery delivery, WebhookEndpoint endpoint, CircuitBreaker breaker) {
 		Instant at = this.clock.instant();
 		long started = System.nanoTime();
 		return this.guard.check(endpoint.url(), "url")
@@ -347,7 +352,7 @@ class DeliveryWorker implements DisposableBean {
 			.timeout(this.properties.timeout());
 	}
 
-	private Mono<Delivery> record(Delivery delivery, WebhookEndpoint endpoint, Delivery.Attempt attempt) {
+	private Mono<Void> record(Delivery delivery, WebhookEndpoint endpoint, Delivery.Attempt attempt) {
 		Instant now = this.clock.instant();
 		Update update = new Update().push("attempts", attempt).set("leaseUntil", null);
 		Mono<Void> endpointChange;
@@ -372,10 +377,7 @@ class DeliveryWorker implements DisposableBean {
 			}
 			endpointChange = failed(endpoint, attempt, now).then(disableIfFailingTooLong(endpoint, now));
 		}
-		return this.mongo
-			.findAndModify(Query.query(Criteria.where("_id").is(delivery.id())), update,
-					FindAndModifyOptions.options().returnNew(true), Delivery.class)
-			.flatMap((stored) -> endpointChange.thenReturn(stored));
+		return this.records.update(delivery.id(), update).then(endpointChange);
 	}
 
 	/**
@@ -424,10 +426,11 @@ class DeliveryWorker implements DisposableBean {
 			.then();
 	}
 
-	private Mono<Delivery> finish(Delivery delivery, String status) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(delivery.id())),
-				Update.update("status", status).set("leaseUntil", null), FindAndModifyOptions.options().returnNew(true),
-				Delivery.class);
+	private Mono<Void> finish(Delivery delivery, String status) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
+					Update.update("status", status).set("leaseUntil", null), Delivery.class)
+			.then();
 	}
 
 	private static String describe(Throwable ex) {
@@ -444,6 +447,7 @@ class DeliveryWorker implements DisposableBean {
 		if (current != null) {
 			current.dispose();
 		}
+		this.records.dispose();
 	}
 
 	/**

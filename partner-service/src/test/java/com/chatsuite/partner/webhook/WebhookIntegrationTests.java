@@ -1,15 +1,19 @@
 package com.chatsuite.partner.webhook;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.chat.RoomClosed;
+import com.chatsuite.contracts.events.partner.PointsChanged;
 import com.chatsuite.partner.PartnerApi;
 import com.chatsuite.partner.PartnerIntegrationTest;
+import com.chatsuite.partner.workspace.Workspace;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.standardwebhooks.Webhook;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -39,6 +44,12 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
+
+	@Autowired
+	private Deliveries deliveries;
 
 	@AfterEach
 	void stopReceiver() {
@@ -137,15 +148,52 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 			.assertThatThrownBy(() -> new Webhook(pausedSecret).verify(points.body(), points.headers()))
 			.isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
 
-		JsonNode log = body(partner.get("/partner/webhook/deliveries?status=succeeded").expectStatus().isOk())
-			.path("data");
-		assertThat(log.path("total").asLong()).isEqualTo(2);
+		// The receiver has the calls before their outcomes are recorded.
+		JsonNode log = eventually()
+			.until(() -> body(partner.get("/partner/webhook/deliveries?status=succeeded").expectStatus().isOk())
+				.path("data"), (page) -> page.path("total").asLong() == 2);
 		JsonNode attempt = log.path("items").path(0).path("attempts").path(0);
 		assertThat(attempt.path("status_code").asInt()).isEqualTo(204);
 		assertThat(attempt.path("duration_ms").isNumber()).isTrue();
 		assertThat(attempt.path("at").asString()).isNotBlank();
 		assertThat(points.header("webhook-id")).isIn("msg_" + log.path("items").path(0).path("id").asString(),
 				"msg_" + log.path("items").path(1).path("id").asString());
+	}
+
+	@Test
+	void anEventMadeIntoDeliveriesAgainIsSentOnlyToTheEndpointsThatHadNone() {
+		PartnerApi partner = newPartner();
+		register(partner, "workspace.points_changed", this.receiver.url() + "?endpoint=1");
+		register(partner, "workspace.points_changed", this.receiver.url() + "?endpoint=2");
+		String id = partner.newWorkspace("starter");
+		Workspace workspace = this.mongo.findById(id, Workspace.class).block(Duration.ofSeconds(10));
+		Instant now = this.clock.instant();
+		CloudEvent<PointsChanged> event = CloudEvent.of("partner-service", id, workspace.partnerId(),
+				new PointsChanged(id, workspace.partnerId(), 4, 4, "entry-" + id, "made again", now), now);
+		this.deliveries.deliver(event, WebhookEvent.POINTS_CHANGED, workspace).block(Duration.ofSeconds(10));
+		eventually().until(() -> madeAgain(this.receiver.accepted()), (calls) -> calls.size() == 2);
+
+		// As after a crash between making the deliveries and remembering the event: the
+		// deliveries exist, nothing is sent again.
+		this.deliveries.deliver(event, WebhookEvent.POINTS_CHANGED, workspace).block(Duration.ofSeconds(10));
+		// An endpoint registered in between gets its delivery, the others still none.
+		register(partner, "workspace.points_changed", this.receiver.url() + "?endpoint=3");
+		this.deliveries.deliver(event, WebhookEvent.POINTS_CHANGED, workspace).block(Duration.ofSeconds(10));
+		JsonNode log = eventually()
+			.until(() -> body(partner.get("/partner/webhook/deliveries?status=succeeded").expectStatus().isOk())
+				.path("data"), (page) -> page.path("total").asLong() == 3);
+		List<Receiver.Received> calls = madeAgain(this.receiver.accepted());
+		assertThat(calls).hasSize(3);
+		Set<String> ids = new HashSet<>();
+		for (JsonNode delivery : log.path("items")) {
+			assertThat(delivery.path("attempts").size()).isEqualTo(1);
+			ids.add("msg_" + delivery.path("id").asString());
+		}
+		assertThat(calls).extracting((call) -> call.header("webhook-id")).containsExactlyInAnyOrderElementsOf(ids);
+	}
+
+	private static List<Receiver.Received> madeAgain(List<Receiver.Received> accepted) {
+		return accepted.stream().filter((call) -> call.body().contains("\"reason\":\"made again\"")).toList();
 	}
 
 	@Test
@@ -355,9 +403,14 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 	}
 
 	private String register(PartnerApi partner, String event) {
-		return body(partner.post("/partner/set-webhook", Map.of("event", event, "url", this.receiver.url()))
-			.expectStatus()
-			.isCreated()).path("data").path("secret").asString();
+		return register(partner, event, this.receiver.url());
+	}
+
+	private String register(PartnerApi partner, String event, String url) {
+		return body(partner.post("/partner/set-webhook", Map.of("event", event, "url", url)).expectStatus().isCreated())
+			.path("data")
+			.path("secret")
+			.asString();
 	}
 
 	/**
