@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the local store's answer to queries with an equality on an indexed field among
+# Measures the local store: inserts, and queries with an equality on an indexed field among
 # other conditions (optimistic locks, claims, a ticket by its room, a poll of due work through
 # a secondary index), against mongo-java-server as it comes, in the same run and the same
 # JVM: the median and p99 time of one operation at a time, on a collection of DOCS

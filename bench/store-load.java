@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * Load generator of bench/store-bench.sh: the same operations, one at a time, against
  * mongo-java-server as it comes (H2 file) and against the suite's local store (the same
- * server and file format, with the index lookups of KeyLookup and the secondary indexes of
- * EqualityIndex), each holding DOCS documents.
+ * server, with the index lookups of KeyLookup, the secondary indexes of EqualityIndex and
+ * documents stored as BSON by BsonDocumentType), each holding DOCS documents.
  * Queries are written as Spring Data sends them: one document of fields.
  *
  * java -cp ... bench/store-load.java DOCS OPS
@@ -48,8 +48,17 @@ public class StoreLoad {
 			fill(a, docs);
 			fill(b, docs);
 			// Warm-up of both paths, then the measured rounds.
+			String payload = "x".repeat(300);
 			for (int round = 0; round < 2; round++) {
 				boolean report = round == 1;
+				String prefix = "r" + round + "-";
+				compare(report, "insert a new document", ops, docs, a, b,
+						(c, i) -> Mono.from(c.insertOne(new Document("_id", prefix + i).append("version", 0)
+							.append("status", "pending")
+							.append("key", prefix + "k" + i)
+							.append("state", "done")
+							.append("at", i)
+							.append("payload", payload))));
 				compare(report, "find {_id} (indexed by both)", ops, docs, a, b,
 						(c, i) -> Mono.from(c.find(Filters.eq("_id", "d" + i)).first()));
 				compare(report, "find {_id, status}", ops, docs, a, b, (c, i) -> Mono

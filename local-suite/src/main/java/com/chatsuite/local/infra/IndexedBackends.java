@@ -25,8 +25,9 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 and in-memory backends whose collections keep secondary indexes
  * ({@link EqualityIndex}) and find the documents a query names by an equality on an
- * indexed field among other conditions through that index (see {@link KeyLookup});
- * everything else is theirs unchanged.
+ * indexed field among other conditions through that index (see {@link KeyLookup}), and
+ * whose H2 file holds documents as BSON ({@link BsonDocumentType}); everything else is
+ * theirs unchanged.
  */
 final class IndexedBackends {
 
@@ -119,7 +120,8 @@ final class IndexedBackends {
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 			MVStore mvStore = (this.store != null) ? this.store : OPENING.get();
 			String fullName = getFullCollectionNamespace(collectionName);
-			MVMap<Object, Document> data = mvStore.openMap(DATA_MAP_PREFIX + fullName);
+			MVMap<Object, Document> data = mvStore.openMap(DATA_MAP_PREFIX + fullName,
+					new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
 			MVMap<String, Object> meta = mvStore.openMap(META_MAP_PREFIX + fullName);
 			return new IndexedH2Collection(this, collectionName, options, data, meta, this.cursorRegistry);
 		}
