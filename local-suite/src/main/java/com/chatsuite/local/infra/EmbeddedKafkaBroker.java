@@ -143,11 +143,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 		props.put("background.threads", "2");
 		props.put("num.recovery.threads.per.data.dir", "1");
 		props.put("log.cleaner.threads", "1");
-		// The cleaner's key map lives on the heap for the broker's whole life: Kafka's
-		// default is 128 MB, a sixth of the launcher's heap, which the store shares. 16
+		// The cleaner's key map lives on the heap for the broker's whole life. Kafka's
+		// default is 128 MB, a sixth of the launcher's heap, which the store shares; 16
 		// MB
-		// holds the keys of about 700,000 records of the compacted topics, far more
-		// than a development broker keeps.
+		// holds the keys of about 700,000 records of compacted topics, far more than a
+		// development broker keeps.
 		props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
 		return props;
 	}

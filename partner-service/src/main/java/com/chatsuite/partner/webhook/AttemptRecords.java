@@ -24,7 +24,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * fails each of its attempts' writes, whose deliveries then stay leased and are retried
  * after the lease, as when a single write fails.
  */
-final class AttemptRecords implements Disposable {
+final class AttemptRecords {
 
 	private static final Log logger = LogFactory.getLog(AttemptRecords.class);
 
@@ -43,7 +43,7 @@ final class AttemptRecords implements Disposable {
 
 	private final Sinks.Many<Pending> queue = Sinks.many().unicast().onBackpressureBuffer();
 
-	/** Completes when every update queued before {@link #dispose()} is written. */
+	/** Completes when every update queued before {@link #close()} is written. */
 	private final Mono<Void> drained;
 
 	private final Disposable writing;
@@ -95,8 +95,7 @@ final class AttemptRecords implements Disposable {
 	/**
 	 * Writes what is queued, waiting a few seconds at most, and takes no more updates.
 	 */
-	@Override
-	public void dispose() {
+	void close() {
 		synchronized (this.queue) {
 			this.queue.tryEmitComplete();
 		}
@@ -107,11 +106,6 @@ final class AttemptRecords implements Disposable {
 			logger.warn("Webhook attempts not recorded at shutdown are retried after their lease: " + ex.getMessage());
 		}
 		this.writing.dispose();
-	}
-
-	@Override
-	public boolean isDisposed() {
-		return this.writing.isDisposed();
 	}
 
 	private record Pending(String deliveryId, Update update, MonoSink<Void> done) {

@@ -96,7 +96,8 @@ class Deliveries {
 	 * Stores an event's deliveries with one insert and hands each new one to
 	 * {@code send}. One made before (the event came twice) is left to the worker, which
 	 * sends it when it is due: the insert stops at it, hands on those stored before it,
-	 * and goes on after it.
+	 * and goes on after it. Should the error not say where it stopped, the worker also
+	 * sends the ones stored by this insert, after their lease.
 	 */
 	private Mono<Void> store(List<Delivery> made, Consumer<Delivery> send) {
 		if (made.isEmpty()) {
@@ -105,12 +106,7 @@ class Deliveries {
 		return this.mongo.insertAll(made).doOnNext(send).then().onErrorResume(DuplicateKeyException.class, (ex) -> {
 			int failed = failedIndex(ex);
 			if (failed < 0) {
-				// No detail on which one: each on its own.
-				return Flux.fromIterable(made)
-					.concatMap((delivery) -> this.mongo.insert(delivery)
-						.doOnNext(send)
-						.onErrorResume(DuplicateKeyException.class, (again) -> Mono.empty()))
-					.then();
+				return Mono.empty();
 			}
 			made.subList(0, failed).forEach(send);
 			return store(made.subList(failed + 1, made.size()), send);

@@ -284,11 +284,8 @@ class DeliveryWorker implements DisposableBean {
 
 	/** Puts a delivery back, due again after a pause, without an attempt. */
 	private Mono<Void> later(Delivery delivery, Duration pause) {
-		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
-					Update.update("nextAttemptAt", this.clock.instant().plus(pause)).set("leaseUntil", null),
-					Delivery.class)
-			.then();
+		return change(delivery,
+				Update.update("nextAttemptAt", this.clock.instant().plus(pause)).set("leaseUntil", null));
 	}
 
 	private Mono<Void> attempt(Delivery delivery, WebhookEndpoint endpoint, CircuitBreaker breaker) {
@@ -427,9 +424,12 @@ class DeliveryWorker implements DisposableBean {
 	}
 
 	private Mono<Void> finish(Delivery delivery, String status) {
-		return this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
-					Update.update("status", status).set("leaseUntil", null), Delivery.class)
+		return change(delivery, Update.update("status", status).set("leaseUntil", null));
+	}
+
+	/** Changes a delivery this replica holds, on its own, outside the bulk writes. */
+	private Mono<Void> change(Delivery delivery, Update update) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())), update, Delivery.class)
 			.then();
 	}
 
@@ -447,7 +447,7 @@ class DeliveryWorker implements DisposableBean {
 		if (current != null) {
 			current.dispose();
 		}
-		this.records.dispose();
+		this.records.close();
 	}
 
 	/**
