@@ -5,6 +5,7 @@
 #
 #   bench/fuzz.sh                      # 12,000 requests, a new seed each run
 #   REQUESTS=50000 SEED=42 bench/fuzz.sh
+#   OPERATIONS='GET /partner/.*' bench/fuzz.sh   # only the operations matching a regex
 #
 # Every request breaks one thing (broken JSON, wrong types, huge and negative numbers, unicode
 # and control characters, duplicate keys, media types, headers, oversized bodies, path
@@ -16,10 +17,12 @@ cd "$(dirname "$0")/.."
 
 REQUESTS=${REQUESTS:-12000}
 SEED=${SEED:-$(date +%s)}
+OPERATIONS=${OPERATIONS:-}
 
 echo "fuzz: ${REQUESTS} requests, seed ${SEED} (building the suite first)"
 status=0
 ./mvnw -B -ntp -q verify -pl suite-tests -am -Dtest=MalformedInputFuzzTests \
-	-Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.requests="${REQUESTS}" -Dfuzz.seed="${SEED}" || status=$?
+	-Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.requests="${REQUESTS}" -Dfuzz.seed="${SEED}" \
+	-Dfuzz.operations="${OPERATIONS}" || status=$?
 cat suite-tests/target/fuzz-report.txt
 exit "${status}"

@@ -66,7 +66,11 @@ class MalformedInputFuzzTests {
 	void noMalformedRequestGetsA5xxAStackTraceOrAnAnswerOutsideItsFamilysErrorShape() throws Exception {
 		int requests = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
 		long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
-		List<Operation> operations = operations();
+		String only = System.getProperty("fuzz.operations", "");
+		List<Operation> operations = operations().stream()
+			.filter((operation) -> only.isEmpty() || operation.toString().matches(only))
+			.toList();
+		assertThat(operations).as("operations matching fuzz.operations '%s'", only).isNotEmpty();
 		MalformedRequests generator = new MalformedRequests(operations, fixtures(), seed);
 		URI gatewayUri = URI.create(RunningSuite.get().gatewayUrl());
 		InetSocketAddress target = new InetSocketAddress(gatewayUri.getHost(), gatewayUri.getPort());
@@ -98,7 +102,8 @@ class MalformedInputFuzzTests {
 		report.print();
 		assertThat(outcomes).hasSize(requests);
 		assertThat(report.faults()).extracting((fault) -> fault.fuzzCase().operation() + ": " + fault.fault())
-			.as("malformed requests answered wrongly (seed %d, see target/fuzz-report.txt)", seed)
+			.as("malformed requests answered wrongly (seed %d, see target/fuzz-report.txt):%n%s", seed,
+					report.faultExamples())
 			.isEmpty();
 		assertThat(report.operationsOnlyRefusedAtTheDoor())
 			.as("operations whose every request was refused 401/429: the fuzzer's credentials do not reach them")
@@ -256,6 +261,18 @@ class MalformedInputFuzzTests {
 			this.outcomes.values().forEach((outcome) -> classes.incrementAndGet(Math.min(5, outcome.status() / 100)));
 			text.append(String.format("  2xx %d, 3xx %d, 4xx %d, 5xx %d, no answer %d; faults %d%n", classes.get(2),
 					classes.get(3), classes.get(4), classes.get(5), classes.get(0), faults().size()));
+			text.append(faultExamples());
+			System.out.print(text);
+			Path report = Path.of("target/fuzz-report.txt");
+			Files.createDirectories(report.getParent());
+			Files.writeString(report, text);
+		}
+
+		/**
+		 * Each kind of fault once (at most 60), with an example request and its answer.
+		 */
+		String faultExamples() {
+			StringBuilder text = new StringBuilder();
 			Map<String, List<Outcome>> kinds = new TreeMap<>(faults().stream()
 				.collect(Collectors.groupingBy((fault) -> fault.fuzzCase().operation() + ": " + fault.fault())));
 			kinds.values().stream().limit(60).forEach((same) -> {
@@ -271,10 +288,7 @@ class MalformedInputFuzzTests {
 						abbreviate(fault.fuzzCase().request().target(), 160), fault.fuzzCase().damage(), headers,
 						abbreviate(String.valueOf(fault.body()), 300)));
 			});
-			System.out.print(text);
-			Path report = Path.of("target/fuzz-report.txt");
-			Files.createDirectories(report.getParent());
-			Files.writeString(report, text);
+			return text.toString();
 		}
 
 		private String count(Function<Outcome, String> key) {

@@ -59,14 +59,16 @@ class GatewayErrorHandler implements WebExceptionHandler, Ordered {
 		}
 		String service = serviceOf(exchange);
 		if (causedBy(ex, CallNotPermittedException.class) || causedBy(ex, ServiceUnavailableException.class)) {
-			return unavailable(exchange, service + " is unavailable (circuit breaker open), try again later");
+			// Not logged per request: the breaker's own state changes say when and why.
+			return this.errors.send(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+					service + " is unavailable (circuit breaker open), try again later", null);
 		}
 		if (causedBy(ex, TimeoutException.class) || causedBy(ex, ConnectTimeoutException.class)
 				|| hasStatus(ex, HttpStatus.GATEWAY_TIMEOUT)) {
-			return unavailable(exchange, service + " did not answer in time");
+			return unavailable(exchange, ex, service + " did not answer in time");
 		}
 		if (causedBy(ex, ConnectException.class) || causedBy(ex, IOException.class)) {
-			return unavailable(exchange, service + " is unavailable");
+			return unavailable(exchange, ex, service + " is unavailable");
 		}
 		if (causedBy(ex, DataBufferLimitException.class)) {
 			return this.errors.send(exchange, HttpStatus.CONTENT_TOO_LARGE, "request body is too large", null);
@@ -82,13 +84,27 @@ class GatewayErrorHandler implements WebExceptionHandler, Ordered {
 		return this.errors.send(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal error", null);
 	}
 
-	private Mono<Void> unavailable(ServerWebExchange exchange, String message) {
+	/**
+	 * 503, logged with its cause: the caller sees only the message, the operator needs to
+	 * know whether a service was down, slow or dropped the connection.
+	 */
+	private Mono<Void> unavailable(ServerWebExchange exchange, Throwable ex, String message) {
+		ServerSpans.inScope(this.tracer, exchange, () -> logger.warn("503 for " + exchange.getRequest().getMethod()
+				+ " " + exchange.getRequest().getPath().value() + ": " + message + " (" + rootCause(ex) + ")"));
 		return this.errors.send(exchange, HttpStatus.SERVICE_UNAVAILABLE, message, null);
 	}
 
 	private static String serviceOf(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		return (route != null) ? route.getId() : "the service";
+	}
+
+	private static String rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root == ex) ? String.valueOf(ex) : ex.getClass().getName() + " caused by " + root;
 	}
 
 	private static boolean hasStatus(Throwable ex, HttpStatus status) {

@@ -1,10 +1,15 @@
 package com.chatsuite.gateway.routing;
 
 import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -25,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
 
+	private static final Log logger = LogFactory.getLog(RoutesConfiguration.class);
+
 	/** Where services publish their OpenAPI document. */
 	static final String API_DOCS = "/v3/api-docs";
 
@@ -37,7 +44,7 @@ class RoutesConfiguration {
 	RouteLocator suiteRoutes(RouteLocatorBuilder routes, GatewayProperties properties, CircuitBreakerRegistry breakers,
 			TimeLimiterRegistry timeLimiters) {
 		GatewayProperties.Services services = properties.services();
-		Guards guards = new Guards(breakers, timeLimiters);
+		Guards guards = new Guards(breakers, timeLimiters, ConcurrentHashMap.newKeySet());
 		RouteLocatorBuilder.Builder builder = routes.routes()
 			// Event streams first: they stay open as long as their client listens, so the
 			// service's time limit does not apply to them.
@@ -71,10 +78,10 @@ class RoutesConfiguration {
 		return builder.build();
 	}
 
-	private record Guards(CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
+	private record Guards(CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters, Set<String> logged) {
 
 		Buildable<Route> stream(BooleanSpec route, String service, URI uri) {
-			UpstreamGuard guard = UpstreamGuard.withoutTimeLimit(this.breakers.circuitBreaker(service));
+			UpstreamGuard guard = UpstreamGuard.withoutTimeLimit(breaker(service));
 			return route.filters((spec) -> spec.filter(guard)).uri(uri);
 		}
 
@@ -83,9 +90,24 @@ class RoutesConfiguration {
 		}
 
 		Buildable<Route> route(BooleanSpec route, UnaryOperator<GatewayFilterSpec> filters, String service, URI uri) {
-			UpstreamGuard guard = new UpstreamGuard(this.breakers.circuitBreaker(service),
+			UpstreamGuard guard = new UpstreamGuard(breaker(service),
 					this.timeLimiters.timeLimiter(service).getTimeLimiterConfig().getTimeoutDuration());
 			return route.filters((spec) -> filters.apply(spec).filter(guard)).uri(uri);
+		}
+
+		/**
+		 * The service's breaker, its state changes logged once: while it is open the
+		 * gateway answers 503 without logging each request.
+		 */
+		private CircuitBreaker breaker(String service) {
+			CircuitBreaker breaker = this.breakers.circuitBreaker(service);
+			if (this.logged.add(service)) {
+				breaker.getEventPublisher()
+					.onStateTransition((event) -> logger.warn("Circuit breaker " + event.getCircuitBreakerName() + ": "
+							+ event.getStateTransition().getFromState() + " -> "
+							+ event.getStateTransition().getToState()));
+			}
+			return breaker;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import com.chatsuite.support.web.ApiException;
 import com.chatsuite.support.web.RequestFields;
@@ -77,11 +78,16 @@ class IdempotencyFilter implements WebFilter {
 			return Mono.error(ApiException.badRequest(HEADER, HEADER + " must have 1 to 255 characters"));
 		}
 		// A request without a valid key is refused by its endpoint, in the usual way.
+		// The filter's work completes empty: the decision is made first, so the chain
+		// runs
+		// once (not again when the first run completes, as a switchIfEmpty would).
 		return this.partners.any(exchange)
-			.map((partner) -> partner.id() + ":" + key)
-			.onErrorResume((ex) -> Mono.empty())
-			.flatMap((scopedKey) -> body(exchange).flatMap((body) -> once(exchange, chain, scopedKey, body)))
-			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+			.map((partner) -> Optional.of(partner.id() + ":" + key))
+			.onErrorResume((ex) -> Mono.just(Optional.empty()))
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((scopedKey) -> scopedKey.isPresent()
+					? body(exchange).flatMap((body) -> once(exchange, chain, scopedKey.get(), body))
+					: chain.filter(exchange));
 	}
 
 	private Mono<Void> once(ServerWebExchange exchange, WebFilterChain chain, String scopedKey, byte[] body) {

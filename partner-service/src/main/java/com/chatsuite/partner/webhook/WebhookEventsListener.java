@@ -1,5 +1,6 @@
 package com.chatsuite.partner.webhook;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.chatsuite.contracts.events.CloudEvent;
@@ -8,6 +9,8 @@ import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.partner.WorkspaceActivated;
 import com.chatsuite.partner.workspace.Workspace;
 import com.chatsuite.support.events.EventInbox;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +24,10 @@ import org.springframework.stereotype.Component;
  * {@code room.closed} and {@code ticket.assigned} of the organisations that are
  * workspaces (the organisation id is the workspace id). Events no webhook is made of are
  * skipped before the inbox, so a busy chat costs one parse per message.
+ * <p>
+ * An organisation found to be no workspace is remembered as such: a workspace is stored
+ * before its organisation exists, so an organisation that already has rooms and tickets
+ * without a workspace never gets one, and its events end after the parse.
  */
 @Component
 class WebhookEventsListener {
@@ -34,6 +41,11 @@ class WebhookEventsListener {
 	private final ReactiveMongoTemplate mongo;
 
 	private final Deliveries deliveries;
+
+	private final Cache<String, Boolean> notWorkspaces = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.build();
 
 	WebhookEventsListener(EventInbox inbox, EventJson json, ReactiveMongoTemplate mongo, Deliveries deliveries) {
 		this.inbox = inbox;
@@ -53,12 +65,20 @@ class WebhookEventsListener {
 		}
 		String workspaceId = type.map((webhook) -> webhook.fromOrganisation() ? event.orgid() : event.subject())
 			.orElse(event.subject());
+		boolean fromOrganisation = type.isPresent() && type.get().fromOrganisation();
+		if (fromOrganisation && this.notWorkspaces.getIfPresent(workspaceId) != null) {
+			return;
+		}
 		// Most organisations are no partner's workspace: their room and ticket events end
-		// here, after one read, without the inbox's two round trips.
-		this.mongo.findById(workspaceId, Workspace.class)
+		// here, after one read (then none), without the inbox's two round trips.
+		this.mongo.findById(workspaceId, Workspace.class).doOnSuccess((workspace) -> {
+			if (workspace == null && fromOrganisation) {
+				this.notWorkspaces.put(workspaceId, Boolean.TRUE);
+			}
+		})
 			.flatMap(
 					(workspace) -> this.inbox.process(CONSUMER, event, (received) -> handle(received, type, workspace)))
-			.block(java.time.Duration.ofSeconds(30)); // allowed: Kafka listener thread
+			.block(Duration.ofSeconds(30)); // allowed: Kafka listener thread
 	}
 
 	private Mono<Void> handle(CloudEvent<?> event, Optional<WebhookEvent> type, Workspace workspace) {
