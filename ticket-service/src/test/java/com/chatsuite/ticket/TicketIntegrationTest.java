@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -65,6 +68,9 @@ public abstract class TicketIntegrationTest {
 
 	@Autowired
 	private KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@DynamicPropertySource
 	static void testTokens(DynamicPropertyRegistry registry) {
@@ -120,6 +126,10 @@ public abstract class TicketIntegrationTest {
 		return event;
 	}
 
+	private boolean stored(Query query, String collection) {
+		return Boolean.TRUE.equals(this.mongo.exists(query, collection).block(Duration.ofSeconds(10)));
+	}
+
 	/** operator-domain-service creates an operator, active in livechat. */
 	protected Agent operator(String orgId, String name) {
 		String operatorId = newId("op");
@@ -143,6 +153,15 @@ public abstract class TicketIntegrationTest {
 		for (Agent agent : assigned) {
 			publish(orgId, domainId,
 					new OperatorAssigned(agent.operatorId(), domainId, name, LIVECHAT, false, true, true, null));
+		}
+		// A room opened on the domain comes on another topic: until ticket-service has
+		// the
+		// domain and its assignments, it would route the room as one of no known domain.
+		eventually().until(() -> stored(Query.query(Criteria.where("_id").is(domainId)), "domains"));
+		for (Agent agent : assigned) {
+			eventually().until(() -> stored(
+					Query.query(Criteria.where("operatorId").is(agent.operatorId()).and("domainIds").is(domainId)),
+					"agents"));
 		}
 		return domainId;
 	}
