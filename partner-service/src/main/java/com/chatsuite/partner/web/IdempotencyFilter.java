@@ -78,9 +78,8 @@ class IdempotencyFilter implements WebFilter {
 			return Mono.error(ApiException.badRequest(HEADER, HEADER + " must have 1 to 255 characters"));
 		}
 		// A request without a valid key is refused by its endpoint, in the usual way.
-		// The filter's work completes empty: the decision is made first, so the chain
-		// runs
-		// once (not again when the first run completes, as a switchIfEmpty would).
+		// The work below completes empty, so the choice is made before it: the chain
+		// runs once, not again after the first run as a switchIfEmpty would run it.
 		return this.partners.any(exchange)
 			.map((partner) -> Optional.of(partner.id() + ":" + key))
 			.onErrorResume((ex) -> Mono.just(Optional.empty()))
