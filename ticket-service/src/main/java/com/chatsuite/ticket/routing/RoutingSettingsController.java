@@ -9,6 +9,8 @@ import com.chatsuite.support.security.TokenKind;
 import com.chatsuite.support.web.ApiException;
 import com.chatsuite.support.web.RequestFields;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -20,10 +22,14 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * {@code GET|PUT /admin/routing-settings}: an organisation's capacity per agent and
  * auto-close delays, with the addon access token of {@code livechat}, in the addon admin
- * API's envelopes. A raised capacity serves the organisation's queue at once.
+ * API's envelopes. A raised capacity serves the organisation's queue at once, after the
+ * answer: serving a long queue (tickets one at a time) must not hold the answer past the
+ * gateway's time limit, and the housekeeping round serves it again if this fails.
  */
 @RestController
 class RoutingSettingsController {
+
+	private static final Log logger = LogFactory.getLog(RoutingSettingsController.class);
 
 	static final String ADDON = "livechat";
 
@@ -57,7 +63,10 @@ class RoutingSettingsController {
 			.flatMap((request) -> this.settings.of(request.getT1())
 				.map((current) -> changed(current, request.getT2()))
 				.flatMap(this.settings::save))
-			.flatMap((saved) -> this.router.serveQueue(saved.id()).thenReturn(saved))
+			.doOnNext((saved) -> this.router.serveQueue(saved.id())
+				.subscribe(null,
+						(ex) -> logger.warn("Serving the queue of " + saved.id()
+								+ " after a settings change failed; housekeeping retries: " + ex)))
 			.map(SettingsBody::of)
 			.map(AddonApiResponse::ok);
 	}
