@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -89,22 +90,17 @@ class GatewayErrorHandler implements WebExceptionHandler, Ordered {
 	 * know whether a service was down, slow or dropped the connection.
 	 */
 	private Mono<Void> unavailable(ServerWebExchange exchange, Throwable ex, String message) {
-		ServerSpans.inScope(this.tracer, exchange, () -> logger.warn("503 for " + exchange.getRequest().getMethod()
-				+ " " + exchange.getRequest().getPath().value() + ": " + message + " (" + rootCause(ex) + ")"));
+		ServerSpans
+			.inScope(this.tracer, exchange,
+					() -> logger.warn("503 for " + exchange.getRequest().getMethod() + " "
+							+ exchange.getRequest().getPath().value() + ": " + message + " ("
+							+ NestedExceptionUtils.getMostSpecificCause(ex) + ")"));
 		return this.errors.send(exchange, HttpStatus.SERVICE_UNAVAILABLE, message, null);
 	}
 
 	private static String serviceOf(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		return (route != null) ? route.getId() : "the service";
-	}
-
-	private static String rootCause(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return (root == ex) ? String.valueOf(ex) : ex.getClass().getName() + " caused by " + root;
 	}
 
 	private static boolean hasStatus(Throwable ex, HttpStatus status) {
