@@ -12,6 +12,8 @@ import com.chatsuite.support.web.ApiException;
 import com.chatsuite.ticket.routing.Router;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.query.Update;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Changes agents' presence and announces it (agent-status-changed). An agent coming
- * online is served from its organisation's queue at once; an agent going offline gives
- * its tickets back to routing.
+ * online is served from its organisation's queue right after the answer; an agent going
+ * offline gives its tickets back before it, and they are routed again after it.
  */
 @Service
 public class PresenceService {
@@ -89,17 +91,35 @@ public class PresenceService {
 				this.events.of(agent.operatorId(), agent.orgId(), changed));
 	}
 
+	/**
+	 * Routing after a change: an agent going offline has its tickets taken back before
+	 * the answer (so that it holds none once told it is offline); routing them again, and
+	 * serving the queue for an agent coming online, go on after it: with a long queue
+	 * that is many assignments, one at a time. Housekeeping repeats both, so a failure
+	 * delays routing but loses nothing.
+	 */
 	private Mono<Agent> followUp(Agent agent) {
-		Mono<Void> routing = switch (agent.status()) {
-			case OFFLINE -> this.router.giveBack(agent.id());
-			case ONLINE -> this.router.serveQueue(agent.orgId());
-			default -> Mono.empty();
+		return switch (agent.status()) {
+			case OFFLINE -> this.router.takeBack(agent.id())
+				.collectList()
+				.doOnNext((taken) -> inBackground(agent, Flux.fromIterable(taken).concatMap(this.router::route, 1)))
+				.onErrorResume((ex) -> {
+					logger.warn("Taking back the tickets of " + agent.id() + " failed; housekeeping retries: " + ex);
+					return Mono.empty();
+				})
+				.thenReturn(agent);
+			case ONLINE -> {
+				inBackground(agent, this.router.serveQueue(agent.orgId()));
+				yield Mono.just(agent);
+			}
+			default -> Mono.just(agent);
 		};
-		// Housekeeping repeats both, so a failure here delays routing but loses nothing.
-		return routing.onErrorResume((ex) -> {
-			logger.warn("Routing after the presence change of " + agent.id() + " failed; housekeeping retries: " + ex);
-			return Mono.empty();
-		}).thenReturn(agent);
+	}
+
+	private static void inBackground(Agent agent, Publisher<?> routing) {
+		Flux.from(routing)
+			.subscribe(null, (ex) -> logger
+				.warn("Routing after the presence change of " + agent.id() + " failed; housekeeping retries: " + ex));
 	}
 
 }

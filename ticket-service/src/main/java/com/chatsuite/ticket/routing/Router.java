@@ -1,9 +1,11 @@
 package com.chatsuite.ticket.routing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.chatsuite.contracts.events.ticket.TicketAssigned;
@@ -36,6 +38,12 @@ public class Router {
 
 	/** How many waiting tickets of one organisation one pass serves at most. */
 	private static final int QUEUE_BATCH = 50;
+
+	/**
+	 * How long after an agent's last claim a slot it holds for a waiting ticket counts as
+	 * abandoned (an assignment takes milliseconds to seconds).
+	 */
+	private static final Duration ABANDONED_CLAIM = Duration.ofMinutes(1);
 
 	private final Agents agents;
 
@@ -103,25 +111,47 @@ public class Router {
 	 * @return completes when done
 	 */
 	public Mono<Void> giveBack(String agentId) {
-		return this.agents.find(agentId)
-			.flatMapMany((agent) -> Flux.fromIterable(agent.tickets()).map((ticketId) -> Map.entry(agent, ticketId)))
-			.concatMap((held) -> giveBack(held.getKey(), held.getValue()), 1)
-			.then();
+		return takeBack(agentId).concatMap(this::route, 1).then();
 	}
 
-	private Mono<Void> giveBack(Agent agent, String ticketId) {
-		return this.tickets.find(ticketId).flatMap((ticket) -> {
+	/**
+	 * Takes every ticket an agent holds back ({@code REASSIGNED}, the agent's slot
+	 * released) without routing them again: a reassigned ticket waits in its
+	 * organisation's queue until {@link #route(Ticket)} or housekeeping serves it.
+	 * @param agentId the agent's key
+	 * @return the tickets taken back
+	 */
+	public Flux<Ticket> takeBack(String agentId) {
+		return this.agents.find(agentId)
+			.flatMapMany((agent) -> Flux.fromIterable(agent.tickets()).map((ticketId) -> Map.entry(agent, ticketId)))
+			.concatMap((held) -> takeBack(held.getKey(), held.getValue()), 1);
+	}
+
+	private Mono<Ticket> takeBack(Agent agent, String ticketId) {
+		Mono<Ticket> releaseOnly = this.agents.release(agent.id(), ticketId).then(Mono.empty());
+		return this.tickets.find(ticketId).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap((found) -> {
+			Ticket ticket = found.orElse(null);
+			if (ticket == null) {
+				return releaseOnly;
+			}
 			if (agent.id().equals(ticket.agentKey()) && ticket.status().isHeld()) {
 				return reassign(agent, ticket);
 			}
 			// A waiting ticket may be half way through being assigned to this agent; that
 			// assignment either completes (and a later pass gives it back) or gives the
-			// slot back itself.
-			return ticket.status().isWaiting() ? Mono.<Void>empty() : this.agents.release(agent.id(), ticketId).then();
-		}).switchIfEmpty(Mono.defer(() -> this.agents.release(agent.id(), ticketId).then()));
+			// slot back itself. Releasing the slot now would let it complete on an agent
+			// that no longer holds it, out of every later pass's sight. A slot claimed
+			// longer ago than any assignment takes was left by a replica that stopped.
+			return (!ticket.status().isWaiting() || claimedLongAgo(agent)) ? releaseOnly : Mono.empty();
+		});
 	}
 
-	private Mono<Void> reassign(Agent agent, Ticket ticket) {
+	private boolean claimedLongAgo(Agent agent) {
+		return agent.lastAssignedAt() == null
+				|| agent.lastAssignedAt().isBefore(this.clock.instant().minus(ABANDONED_CLAIM));
+	}
+
+	private Mono<Ticket> reassign(Agent agent, Ticket ticket) {
 		Instant now = this.clock.instant();
 		Update update = new Update().unset("agentKey")
 			.unset("agentId")
@@ -134,9 +164,8 @@ public class Router {
 		TicketReassigned event = new TicketReassigned(ticket.id(), ticket.roomId(), agent.operatorId(),
 				"agent went offline", now);
 		return this.tickets.change(ticket, TicketStatus.REASSIGNED, update, event)
-			.flatMap((reassigned) -> this.agents.release(agent.id(), ticket.id()).then(route(reassigned)))
-			.onErrorResume(ConcurrentChange.class, (ex) -> Mono.empty())
-			.then();
+			.flatMap((reassigned) -> this.agents.release(agent.id(), ticket.id()).thenReturn(reassigned))
+			.onErrorResume(ConcurrentChange.class, (ex) -> Mono.empty());
 	}
 
 	private Mono<List<KnownDomain>> namedDomains(Ticket ticket) {

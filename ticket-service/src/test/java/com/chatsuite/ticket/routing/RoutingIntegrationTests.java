@@ -1,5 +1,6 @@
 package com.chatsuite.ticket.routing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,10 +11,15 @@ import com.chatsuite.contracts.events.ticket.TicketReassigned;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.chatsuite.ticket.TicketIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,6 +36,9 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@Test
 	void aRoomOnADomainGoesToAnOnlineOperatorAssignedToIt() {
@@ -130,6 +139,38 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 				(event) -> assertThat(event.previousAgentId()).isEqualTo(leaving.operatorId()));
 		assertThat(publishedAbout(ticketId).get(3)).isInstanceOfSatisfying(TicketAssigned.class,
 				(event) -> assertThat(event.agentId()).isEqualTo(staying.operatorId()));
+	}
+
+	@Test
+	void aSlotClaimedForAWaitingTicketIsKeptUntilTheClaimIsAbandoned() {
+		String orgId = newId("org");
+		Agent agent = onlineOperator(orgId, "Midway");
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String ticketId = agent.ticketOfRoom(roomId).path("id").asString();
+		// As between an assignment's claim of the agent's slot and its change of the
+		// ticket: the agent holds the slot while the ticket still waits.
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(ticketId)),
+					new Update().set("status", "REASSIGNED").unset("agentKey"), "tickets")
+			.block(Duration.ofSeconds(10));
+		agent.offline().expectStatus().isOk();
+		Document held = this.mongo
+			.findOne(Query.query(Criteria.where("operatorId").is(agent.operatorId())), Document.class, "agents")
+			.block(Duration.ofSeconds(10));
+		// The assignment completes (and a later pass gives the ticket back) or gives the
+		// slot back itself; released here, the ticket would be assigned to an offline
+		// agent that no pass sees holding it.
+		assertThat(held.getList("tickets", String.class)).containsExactly(ticketId);
+		assertThat(held.getInteger("load")).isEqualTo(1);
+		// A claim older than any assignment takes was left by a replica that stopped:
+		// housekeeping gives the slot back, and the ticket goes to the next agent.
+		this.clock.advance(Duration.ofMinutes(2));
+		eventually().until(() -> this.mongo
+			.count(Query.query(Criteria.where("operatorId").is(agent.operatorId()).and("tickets").size(0)), "agents")
+			.block(Duration.ofSeconds(10)) == 1);
+		Agent next = onlineOperator(orgId, "Next");
+		eventually().until(() -> next.ticketOfRoom(roomId) != null);
 	}
 
 	@Test
