@@ -92,10 +92,14 @@ class IdempotencyFilter implements WebFilter {
 	private Mono<Void> once(ServerWebExchange exchange, WebFilterChain chain, String scopedKey, byte[] body) {
 		String fingerprint = fingerprint(exchange, body);
 		IdempotentRequest first = new IdempotentRequest(scopedKey, fingerprint, 0, null, null, this.clock.instant());
+		// Only the key's own insert tells a repeat: a duplicate key the endpoint runs
+		// into
+		// is the endpoint's error, answered as such.
 		return this.mongo.insert(first)
-			.flatMap((stored) -> run(exchange, chain, stored, body))
-			.onErrorResume(DuplicateKeyException.class,
-					(ex) -> this.mongo.findById(scopedKey, IdempotentRequest.class)
+			.map(Optional::of)
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(Optional.empty()))
+			.flatMap((stored) -> stored.isPresent() ? run(exchange, chain, stored.get(), body)
+					: this.mongo.findById(scopedKey, IdempotentRequest.class)
 						.switchIfEmpty(Mono.error(() -> ApiException.conflict(HEADER,
 								"a request with this " + HEADER + " just failed; send it again")))
 						.flatMap((earlier) -> answerAgain(exchange, earlier, fingerprint)));

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -60,6 +61,16 @@ class IdempotencyFilterIntegrationTests extends PartnerIntegrationTest {
 		assertThat(runs).hasValue(1);
 		assertThat(replay.getResponse().getHeaders().getFirst(IdempotencyFilter.REPLAYED_HEADER)).isEqualTo("true");
 		assertThat(replay.getResponse().getBodyAsString().block()).isEqualTo(ANSWER);
+	}
+
+	@Test
+	void aDuplicateKeyTheEndpointRunsIntoIsTheEndpointsError() {
+		PartnerApi partner = newPartner();
+		DuplicateKeyException endpointError = new DuplicateKeyException("sub_domain taken");
+		WebFilterChain endpoint = (exchange) -> Mono.error(endpointError);
+		StepVerifier.create(this.filter.filter(keyed(partner, UUID.randomUUID().toString()), endpoint))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isSameAs(endpointError))
+			.verify();
 	}
 
 	@Test
