@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -18,6 +19,8 @@ import com.mongodb.MongoBulkWriteException;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -33,6 +36,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Deliveries {
+
+	/**
+	 * Fields of the suite's events that stay inside it: the owner's password hash of a
+	 * new workspace is for auth-service, never for a partner's receiver.
+	 */
+	private static final Set<String> INTERNAL_FIELDS = Set.of("passwordHash");
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -151,7 +160,11 @@ class Deliveries {
 		body.put("type", type.value());
 		body.put("timestamp", event.time().toString());
 		body.put("workspace_id", workspace.id());
-		body.put("data", this.json.mapper().valueToTree(event.data()));
+		JsonNode data = this.json.mapper().valueToTree(event.data());
+		if (data instanceof ObjectNode fields) {
+			fields.remove(INTERNAL_FIELDS);
+		}
+		body.put("data", data);
 		return this.json.mapper().writeValueAsString(body);
 	}
 

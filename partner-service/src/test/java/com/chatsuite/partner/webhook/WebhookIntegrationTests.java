@@ -113,6 +113,24 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 	}
 
 	@Test
+	void aWorkspaceCreatedDeliveryCarriesNoPasswordHash() {
+		PartnerApi partner = newPartner();
+		register(partner, "workspace.created");
+		String id = partner.newWorkspace("starter");
+		Receiver.Received created = eventually()
+			.until(this.receiver::accepted, (all) -> all.stream().anyMatch((request) -> isCreationOf(request, id)))
+			.stream()
+			.filter((request) -> isCreationOf(request, id))
+			.findFirst()
+			.orElseThrow();
+		JsonNode data = jsonMapper.readTree(created.body()).path("data");
+		assertThat(data.path("workspaceId").asString()).isEqualTo(id);
+		assertThat(data.path("clientEmail").asString()).isNotBlank();
+		assertThat(data.has("passwordHash")).isFalse();
+		assertThat(created.body()).doesNotContain("$2a$").doesNotContain("$2b$");
+	}
+
+	@Test
 	void deliveriesCarryStandardWebhooksSignaturesTheReferenceLibraryAccepts() {
 		PartnerApi partner = newPartner();
 		String secret = register(partner, "workspace.points_changed");
@@ -400,6 +418,10 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 		assertThat(payload.path("type").asString()).isEqualTo("room.closed");
 		assertThat(payload.path("workspace_id").asString()).isEqualTo(id);
 		assertThat(payload.path("data").path("roomId").asString()).isEqualTo("room-1");
+	}
+
+	private static boolean isCreationOf(Receiver.Received request, String workspaceId) {
+		return request.body().contains("workspace.created") && request.body().contains(workspaceId);
 	}
 
 	private String register(PartnerApi partner, String event) {
