@@ -113,9 +113,11 @@ public class Agents {
 	 * @return the agent, empty when unknown
 	 */
 	public Mono<Agent> seen(String id) {
+		// A new version: taking the agent offline as idle, decided on what was read
+		// before this call, fails its version condition.
 		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
-				Update.update("lastSeenAt", this.clock.instant()), FindAndModifyOptions.options().returnNew(true),
-				Agent.class);
+				Update.update("lastSeenAt", this.clock.instant()).inc("version", 1),
+				FindAndModifyOptions.options().returnNew(true), Agent.class);
 	}
 
 	/**

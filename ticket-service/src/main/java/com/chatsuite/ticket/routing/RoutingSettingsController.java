@@ -3,6 +3,7 @@ package com.chatsuite.ticket.routing;
 import java.time.Clock;
 
 import com.chatsuite.contracts.api.AddonApiResponse;
+import com.chatsuite.support.events.ConcurrentChange;
 import com.chatsuite.support.security.Callers;
 import com.chatsuite.support.security.TokenClaims;
 import com.chatsuite.support.security.TokenKind;
@@ -59,10 +60,13 @@ class RoutingSettingsController {
 
 	@PutMapping("/admin/routing-settings")
 	Mono<AddonApiResponse<SettingsBody>> put(ServerWebExchange exchange) {
+		// Read, change and store again when another change came in between: the warning
+		// must stay shorter than the close whichever fields each request sets.
 		return organisation(exchange).zipWith(RequestFields.read(exchange))
-			.flatMap((request) -> this.settings.of(request.getT1())
-				.map((current) -> changed(current, request.getT2()))
-				.flatMap(this.settings::save))
+			.flatMap((request) -> ConcurrentChange.retrying(
+					Mono.defer(() -> this.settings.of(request.getT1())
+						.flatMap((current) -> this.settings.save(current, changed(current, request.getT2())))),
+					"settings"))
 			.doOnNext((saved) -> this.router.serveQueue(saved.id())
 				.subscribe(null,
 						(ex) -> logger.warn("Serving the queue of " + saved.id()
@@ -105,7 +109,8 @@ class RoutingSettingsController {
 			throw ApiException.badRequest((warning != null) ? "auto_close_warning_minutes" : "auto_close_minutes",
 					"auto_close_warning_minutes must be less than auto_close_minutes");
 		}
-		return new RoutingSettings(current.id(), newCapacity, warningSeconds, closeSeconds, this.clock.instant());
+		return new RoutingSettings(current.id(), newCapacity, warningSeconds, closeSeconds, this.clock.instant(),
+				current.version());
 	}
 
 	/**

@@ -83,7 +83,7 @@ class TicketController {
 				.filter((ticket) -> ticket.orgId().equals(agent.orgId()))
 				.switchIfEmpty(Mono.error(() -> notFound("ticket " + ticketId)))
 				.map((ticket) -> heldBy(ticket, agent))
-				.flatMap((ticket) -> this.tickets.pick(ticket.id(), this.clock.instant()));
+				.flatMap((ticket) -> this.tickets.pick(ticket.id(), agent.id(), this.clock.instant()));
 		});
 	}
 

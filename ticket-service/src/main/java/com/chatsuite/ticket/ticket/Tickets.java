@@ -220,18 +220,26 @@ public class Tickets {
 			.is(TicketStatus.ASSIGNED)
 			.and("lastSequence")
 			.is(ticket.lastSequence()));
-		Update update = Update.update("autoCloseWarningAt", warningAt).set("autoCloseAt", closeAt).set("warned", false);
+		// A new version: a warning or close decided on the times read before fails its
+		// version condition instead of closing a ticket a message has just kept open.
+		Update update = Update.update("autoCloseWarningAt", warningAt)
+			.set("autoCloseAt", closeAt)
+			.set("warned", false)
+			.inc("version", 1);
 		return this.mongo.updateFirst(current, update, Ticket.class).then();
 	}
 
 	/**
-	 * Sets a ticket's picked time unless it has one.
+	 * Sets a ticket's picked time unless it has one, if the agent still holds it (it may
+	 * have been given back since the caller checked).
 	 * @param ticketId the ticket
+	 * @param agentKey the holding agent's key
 	 * @param at the time
 	 * @return completes when done
 	 */
-	Mono<Void> pick(String ticketId, Instant at) {
-		Query unpicked = Query.query(Criteria.where("_id").is(ticketId).and("pickedAt").is(null));
+	Mono<Void> pick(String ticketId, String agentKey, Instant at) {
+		Query unpicked = Query
+			.query(Criteria.where("_id").is(ticketId).and("agentKey").is(agentKey).and("pickedAt").is(null));
 		return this.mongo.updateFirst(unpicked, Update.update("pickedAt", at), Ticket.class).then();
 	}
 

@@ -11,6 +11,7 @@ import com.chatsuite.ticket.TicketIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
@@ -25,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuiteIntegrationTest
 class PresenceIntegrationTests extends TicketIntegrationTest {
 
+	@Autowired
+	private Agents agents;
+
+	@Autowired
+	private PresenceService presence;
+
 	@Test
 	void infoDescribesAnOperatorThatNeverLoggedIn() {
 		Agent agent = operator(newId("org"), "Somename");
@@ -36,6 +43,19 @@ class PresenceIntegrationTests extends TicketIntegrationTest {
 		assertThat(info.path("lastLoginTime").asString()).isEqualTo("0001-01-01 00:00:00 +0000 UTC");
 		assertThat(info.path("updatedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+0000 UTC");
 		assertThat(info.path("agentTimeInStatus").isIntegralNumber()).isTrue();
+	}
+
+	@Test
+	void anAgentSeenAfterTheIdleCheckReadItStaysOnline() {
+		String orgId = newId("org");
+		Agent agent = onlineOperator(orgId, "Still Here");
+		String key = com.chatsuite.ticket.agent.Agent.key(orgId, LIVECHAT, agent.operatorId());
+		// Housekeeping read the agent as idle; the agent then made a call.
+		var asRead = this.agents.find(key).block(Duration.ofSeconds(10));
+		this.agents.seen(key).block(Duration.ofSeconds(10));
+		this.presence.offlineIfIdle(asRead, this.clock.instant().plus(Duration.ofMinutes(1)))
+			.block(Duration.ofSeconds(10));
+		assertThat(body(agent.info().expectStatus().isOk()).path("status").asString()).isEqualTo("online");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import com.chatsuite.contracts.events.EventData;
 import com.chatsuite.contracts.events.ticket.TicketAssigned;
 import com.chatsuite.contracts.events.ticket.TicketCreated;
 import com.chatsuite.contracts.events.ticket.TicketReassigned;
+import com.chatsuite.support.events.ConcurrentChange;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.chatsuite.ticket.TicketIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +26,7 @@ import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Routing as agents see it in {@code GET /v1/tickets}: by domain, least loaded with round
@@ -39,6 +41,9 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 
 	@Autowired
 	private ReactiveMongoTemplate mongo;
+
+	@Autowired
+	private Settings store;
 
 	@Test
 	void aRoomOnADomainGoesToAnOnlineOperatorAssignedToIt() {
@@ -171,6 +176,30 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 			.block(Duration.ofSeconds(10)) == 1);
 		Agent next = onlineOperator(orgId, "Next");
 		eventually().until(() -> next.ticketOfRoom(roomId) != null);
+	}
+
+	@Test
+	void aSettingsChangeBasedOnAnOlderReadIsRefusedAndEachRequestsFieldsAreKept() {
+		String orgId = newId("org");
+		RoutingSettings defaults = this.store.of(orgId).block(Duration.ofSeconds(10));
+		this.store.save(defaults, changed(defaults, 5)).block(Duration.ofSeconds(10));
+		assertThatThrownBy(() -> this.store.save(defaults, changed(defaults, 6)).block(Duration.ofSeconds(10)))
+			.isInstanceOf(ConcurrentChange.class);
+		RoutingSettings first = this.store.of(orgId).block(Duration.ofSeconds(10));
+		RoutingSettings second = this.store.of(orgId).block(Duration.ofSeconds(10));
+		this.store.save(first, changed(first, 7)).block(Duration.ofSeconds(10));
+		assertThatThrownBy(() -> this.store.save(second, changed(second, 8)).block(Duration.ofSeconds(10)))
+			.isInstanceOf(ConcurrentChange.class);
+		assertThat(this.store.of(orgId).block(Duration.ofSeconds(10)).capacity()).isEqualTo(7);
+		settings(orgId, Map.of("auto_close_minutes", 30)).expectStatus().isOk();
+		RoutingSettings stored = this.store.of(orgId).block(Duration.ofSeconds(10));
+		assertThat(stored.capacity()).isEqualTo(7);
+		assertThat(stored.autoClose()).isEqualTo(Duration.ofMinutes(30));
+	}
+
+	private RoutingSettings changed(RoutingSettings read, int capacity) {
+		return new RoutingSettings(read.id(), capacity, read.autoCloseWarningSeconds(), read.autoCloseSeconds(),
+				this.clock.instant(), read.version());
 	}
 
 	@Test

@@ -7,11 +7,15 @@ import com.chatsuite.contracts.events.chat.SenderType;
 import com.chatsuite.contracts.events.ticket.TicketAutoCloseWarning;
 import com.chatsuite.contracts.events.ticket.TicketClosed;
 import com.chatsuite.contracts.events.ticket.TicketReassigned;
+import com.chatsuite.support.events.ConcurrentChange;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.chatsuite.ticket.TicketIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Timers in virtual time: the test clock moves, housekeeping finds what is due from the
@@ -20,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SuiteIntegrationTest
 class AutoCloseIntegrationTests extends TicketIntegrationTest {
+
+	@Autowired
+	private Tickets tickets;
+
+	@Autowired
+	private TicketService service;
 
 	@Test
 	void aQuietTicketIsWarnedThenClosed() {
@@ -71,6 +81,24 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 			.asString()
 			.startsWith("a system"));
 		assertThat(agent.ticketOfRoom(roomId).path("metadata").path("autoCloseTimestamp").asLong()).isEqualTo(pushedTo);
+	}
+
+	@Test
+	void aCloseDecidedBeforeANewMessageDoesNotHappen() {
+		String orgId = newId("org");
+		shortAutoClose(orgId);
+		Agent agent = onlineOperator(orgId, "Agent");
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		// Housekeeping read the ticket as due; a message then pushed its times back.
+		Ticket due = this.tickets.findByRoom(roomId).block(Duration.ofSeconds(10));
+		this.tickets
+			.postpone(due, this.clock.instant().plus(Duration.ofMinutes(2)),
+					this.clock.instant().plus(Duration.ofMinutes(4)))
+			.block(Duration.ofSeconds(10));
+		assertThatThrownBy(() -> this.service.close(due, "auto-close").block(Duration.ofSeconds(10)))
+			.isInstanceOf(ConcurrentChange.class);
+		assertThat(agent.ticketOfRoom(roomId).path("content").path("status").asString()).isEqualTo("ASSIGNED");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import com.chatsuite.ticket.TicketIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -25,6 +26,9 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 	private static final String NOT_FOUND = "{\"errors\": [{\"status\": \"404\", \"title\": \"not found\"}]}";
 
 	private static final String FORBIDDEN = "{\"errors\": [{\"status\": \"403\", \"title\": \"forbidden\"}]}";
+
+	@Autowired
+	private Tickets tickets;
 
 	@Test
 	void anAssignedTicketShowsEveryDocumentedField() {
@@ -147,6 +151,10 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 		picked(holder, ticketId, colleague.operatorId()).expectStatus().isForbidden();
 		picked(holder, "no-such-ticket", holder.operatorId()).expectStatus().isNotFound();
 		picked(onlineOperator(newId("org"), "Stranger"), ticketId, "x").expectStatus().isForbidden();
+		// The write itself names the holder: a ticket given to another agent since the
+		// check is not picked for it.
+		this.tickets.pick(ticketId, "another/agent/key", this.clock.instant()).block(java.time.Duration.ofSeconds(10));
+		assertThat(holder.ticketOfRoom(roomId).path("metadata").path("pickedTimestamp").asLong()).isZero();
 		long pickedAt = this.clock.instant().getEpochSecond();
 		picked(holder, ticketId, holder.operatorId()).expectStatus().isOk().expectBody().isEmpty();
 		assertThat(holder.ticketOfRoom(roomId).path("metadata").path("pickedTimestamp").asLong()).isEqualTo(pickedAt);
