@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -173,18 +174,22 @@ class WebhookController {
 
 	private Mono<WebhookEndpoint> register(Partner partner, String event, String url) {
 		Query partnerEndpoints = Query.query(Criteria.where("partnerId").is(partner.id()));
+		ApiException exists = ApiException.conflict("url",
+				"a webhook for event '" + event + "' at this url exists already");
 		return this.mongo.find(partnerEndpoints, WebhookEndpoint.class).collectList().flatMap((existing) -> {
 			if (existing.stream()
 				.anyMatch((endpoint) -> endpoint.event().equals(event) && endpoint.url().equals(url))) {
-				return Mono.error(
-						ApiException.conflict("url", "a webhook for event '" + event + "' at this url exists already"));
+				return Mono.error(exists);
 			}
 			if (existing.size() >= MAX_ENDPOINTS) {
 				return Mono.error(ApiException.conflict("url", "a partner has at most " + MAX_ENDPOINTS + " webhooks"));
 			}
 			Instant now = this.clock.instant();
-			return this.mongo.insert(new WebhookEndpoint(UUID.randomUUID().toString(), partner.id(), event, url,
-					Signature.newSecret(), null, null, null, null, null, null, now));
+			// The unique index decides between two registrations at once.
+			return this.mongo
+				.insert(new WebhookEndpoint(UUID.randomUUID().toString(), partner.id(), event, url,
+						Signature.newSecret(), null, null, null, null, null, null, now))
+				.onErrorMap(DuplicateKeyException.class, (ex) -> exists);
 		});
 	}
 

@@ -3,6 +3,7 @@ package com.chatsuite.partner.webhook;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdAt when it was registered
  */
 @Document("webhook_endpoints")
+@CompoundIndex(name = "partner_event_url", def = "{'partnerId': 1, 'event': 1, 'url': 1}", unique = true)
 record WebhookEndpoint(@Id String id, String partnerId, String event, String url, String secret, String disabledReason,
 		Instant disabledAt, Instant lastSuccessAt, Instant lastFailureAt, String lastFailure, Instant failingSince,
 		Instant createdAt) {

@@ -23,10 +23,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Webhook endpoints and deliveries against a real receiver on a local port: Standard
@@ -110,6 +114,24 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 					.isBadRequest()),
 				"event", "does not exist");
 		assertThat(body(partner.get("/partner/webhook").expectStatus().isOk()).path("data").size()).isZero();
+	}
+
+	@Test
+	void theStoreKeepsOneEndpointPerPartnerEventAndUrl() {
+		PartnerApi partner = newPartner();
+		register(partner, "workspace.paused");
+		partner.post("/partner/set-webhook", Map.of("event", "workspace.paused", "url", this.receiver.url()))
+			.expectStatus()
+			.isEqualTo(409);
+		// Two registrations at once both pass the look-up; the unique index refuses the
+		// second insert.
+		WebhookEndpoint stored = this.mongo
+			.findOne(Query.query(Criteria.where("url").is(this.receiver.url())), WebhookEndpoint.class)
+			.block(Duration.ofSeconds(10));
+		WebhookEndpoint twin = new WebhookEndpoint("twin-" + stored.id(), stored.partnerId(), stored.event(),
+				stored.url(), "whsec_twin", null, null, null, null, null, null, stored.createdAt());
+		assertThatThrownBy(() -> this.mongo.insert(twin).block(Duration.ofSeconds(10)))
+			.isInstanceOf(DuplicateKeyException.class);
 	}
 
 	@Test
