@@ -98,7 +98,17 @@ class Deliveries {
 				}
 			};
 			return store(made, send);
-		});
+		}).then(Delivery.HELD.equals(status) ? releaseIfActive(workspace.id()) : Mono.empty());
+	}
+
+	/**
+	 * Held deliveries stored on a read of the workspace as paused, while its activation
+	 * (and its release) went by, are released now: a second look after storing them.
+	 */
+	private Mono<Void> releaseIfActive(String workspaceId) {
+		return this.mongo.findById(workspaceId, Workspace.class)
+			.filter((workspace) -> !workspace.isPaused())
+			.flatMap((workspace) -> release(workspace.id()));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import com.chatsuite.contracts.events.partner.PointsChanged;
 import com.chatsuite.partner.PartnerApi;
 import com.chatsuite.partner.PartnerIntegrationTest;
 import com.chatsuite.partner.workspace.Workspace;
+import com.chatsuite.partner.workspace.WorkspaceStatus;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.standardwebhooks.Webhook;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -132,6 +133,26 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 				stored.url(), "whsec_twin", null, null, null, null, null, null, stored.createdAt());
 		assertThatThrownBy(() -> this.mongo.insert(twin).block(Duration.ofSeconds(10)))
 			.isInstanceOf(DuplicateKeyException.class);
+	}
+
+	@Test
+	void aDeliveryHeldOnAPauseThatEndedMeanwhileIsSent() {
+		PartnerApi partner = newPartner();
+		register(partner, "room.closed");
+		String id = partner.newWorkspace("starter");
+		Workspace active = this.mongo.findById(id, Workspace.class).block(Duration.ofSeconds(10));
+		// The listener read the workspace while it was paused; it was activated (and its
+		// held deliveries released) before this delivery was stored.
+		Workspace readWhilePaused = new Workspace(active.id(), active.partnerId(), active.clientId(),
+				active.clientEmail(), active.name(), active.subDomain(), active.plan(), active.addons(),
+				WorkspaceStatus.PAUSED, "holiday", active.autoRenew(), active.periodEndsAt(), active.billing(),
+				active.templates(), active.members(), active.createdAt(), active.version(), active.outbox());
+		Instant now = this.clock.instant();
+		CloudEvent<RoomClosed> event = CloudEvent.of("chat-room-service", "room-" + id, id,
+				new RoomClosed("room-" + id, "agent-1", "resolved", now), now);
+		this.deliveries.deliver(event, WebhookEvent.ROOM_CLOSED, readWhilePaused).block(Duration.ofSeconds(10));
+		Receiver.Received request = eventually().until(this.receiver::accepted, (all) -> all.size() == 1).get(0);
+		assertThat(request.body()).contains("room.closed").contains("room-" + id);
 	}
 
 	@Test
