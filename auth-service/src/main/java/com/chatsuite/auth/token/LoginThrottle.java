@@ -11,6 +11,7 @@ import com.chatsuite.support.web.ApiException;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -61,11 +62,7 @@ public class LoginThrottle {
 	public Mono<Void> failed(String account) {
 		Instant now = this.clock.instant();
 		Date windowStart = Date.from(now.minus(this.properties.window()));
-		Query current = Query.query(Criteria.where("_id").is(key(account)).and("since").gte(windowStart));
-		return this.mongo
-			.findAndModify(current, new Update().inc("failures", 1), FindAndModifyOptions.options().returnNew(true),
-					Document.class, COLLECTION)
-			.switchIfEmpty(Mono.defer(() -> startWindow(account, now)))
+		return count(account, now, windowStart)
 			.flatMap((state) -> (state.getInteger("failures", 0) >= this.properties.maxFailures()) ? lock(account, now)
 					: Mono.empty())
 			.then();
@@ -76,9 +73,21 @@ public class LoginThrottle {
 		return this.mongo.remove(Query.query(Criteria.where("_id").is(key(account))), COLLECTION).then();
 	}
 
-	private Mono<Document> startWindow(String account, Instant now) {
-		Document state = new Document("_id", key(account)).append("failures", 1).append("since", Date.from(now));
-		return this.mongo.save(state, COLLECTION);
+	/**
+	 * Counts a failure in the current window, or starts a new one. Each step is one
+	 * atomic write, so failures at once are all counted: a new window is an upsert
+	 * conditional on the old one having ended, and of two at once the second finds the
+	 * first's window and counts in it.
+	 */
+	private Mono<Document> count(String account, Instant now, Date windowStart) {
+		Query current = Query.query(Criteria.where("_id").is(key(account)).and("since").gte(windowStart));
+		Mono<Document> inCurrent = Mono.defer(() -> this.mongo.findAndModify(current, new Update().inc("failures", 1),
+				FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION));
+		Query ended = Query.query(Criteria.where("_id").is(key(account)).and("since").lt(windowStart));
+		Mono<Document> newWindow = Mono
+			.defer(() -> this.mongo.findAndModify(ended, new Update().set("failures", 1).set("since", Date.from(now)),
+					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION));
+		return inCurrent.switchIfEmpty(newWindow).onErrorResume(DuplicateKeyException.class, (ex) -> inCurrent);
 	}
 
 	private Mono<Document> lock(String account, Instant now) {

@@ -11,11 +11,15 @@ import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -28,6 +32,12 @@ class AccessTokenIntegrationTests extends AuthApiSupport {
 
 	@Autowired
 	private EventJson json;
+
+	@Autowired
+	private LoginThrottle throttle;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	private JsonNode organisation;
 
@@ -112,6 +122,18 @@ class AccessTokenIntegrationTests extends AuthApiSupport {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(0);
+	}
+
+	@Test
+	void failuresAtOnceAreAllCounted() {
+		String account = "throttle-" + System.nanoTime() + "|someone@example.test";
+		Flux.range(0, 4).flatMap((attempt) -> this.throttle.failed(account), 4).blockLast(Duration.ofSeconds(10));
+		Document state = this.mongo.findById(account, Document.class, "login_failures").block(Duration.ofSeconds(10));
+		assertThat(state.getInteger("failures")).isEqualTo(4);
+		this.throttle.failed(account).block(Duration.ofSeconds(10));
+		StepVerifier.create(this.throttle.check(account))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("too many failed attempts"))
+			.verify();
 	}
 
 	@Test

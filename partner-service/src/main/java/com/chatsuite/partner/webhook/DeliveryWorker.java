@@ -192,10 +192,34 @@ class DeliveryWorker implements DisposableBean {
 	 * @param endpoint its endpoint
 	 */
 	void sendNew(Delivery delivery, WebhookEndpoint endpoint) {
-		submit(Mono.defer(() -> send(delivery, endpoint)).onErrorResume((ex) -> {
+		submit(Mono.defer(() -> stillLeased(delivery)).flatMap((ours) -> send(ours, endpoint)).onErrorResume((ex) -> {
 			logger.warn("Webhook delivery " + delivery.id() + " failed unexpectedly: " + ex.getMessage());
 			return Mono.empty();
 		}));
+	}
+
+	/**
+	 * A new delivery as this replica may send it: as stored while its lease leaves time
+	 * for an attempt and its record; leased again when it waited in the queue most of its
+	 * lease; empty when another replica's poll claimed it meanwhile (or it is finished),
+	 * so that it is not sent twice at once.
+	 * @param delivery the delivery as stored by this replica
+	 * @return the delivery to send, or empty
+	 */
+	Mono<Delivery> stillLeased(Delivery delivery) {
+		Instant now = this.clock.instant();
+		if (delivery.leaseUntil() != null
+				&& now.plus(this.properties.timeout().multipliedBy(2)).isBefore(delivery.leaseUntil())) {
+			return Mono.just(delivery);
+		}
+		Query ours = Query.query(Criteria.where("_id")
+			.is(delivery.id())
+			.and("status")
+			.is(Delivery.PENDING)
+			.and("leaseUntil")
+			.is(delivery.leaseUntil()));
+		return this.mongo.findAndModify(ours, Update.update("leaseUntil", now.plus(this.properties.lease())),
+				FindAndModifyOptions.options().returnNew(true), Delivery.class);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import com.standardwebhooks.Webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,9 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 
 	@Autowired
 	private Deliveries deliveries;
+
+	@Autowired
+	private DeliveryWorker worker;
 
 	@AfterEach
 	void stopReceiver() {
@@ -153,6 +157,37 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 		this.deliveries.deliver(event, WebhookEvent.ROOM_CLOSED, readWhilePaused).block(Duration.ofSeconds(10));
 		Receiver.Received request = eventually().until(this.receiver::accepted, (all) -> all.size() == 1).get(0);
 		assertThat(request.body()).contains("room.closed").contains("room-" + id);
+	}
+
+	@Test
+	void aNewDeliveryIsSentOnlyWhileThisReplicaStillHoldsItsLease() {
+		PartnerApi partner = newPartner();
+		register(partner, "workspace.points_changed");
+		String id = partner.newWorkspace("starter");
+		WebhookEndpoint endpoint = this.mongo
+			.findOne(Query.query(Criteria.where("url").is(this.receiver.url())), WebhookEndpoint.class)
+			.block(Duration.ofSeconds(10));
+		Instant now = this.clock.instant();
+		// Fresh: sent as stored.
+		Delivery fresh = newDelivery("fresh-" + id, endpoint, now.plus(Duration.ofSeconds(60)));
+		StepVerifier.create(this.worker.stillLeased(fresh)).expectNext(fresh).verifyComplete();
+		// Waited in the queue most of its lease: leased again, then sent.
+		Delivery late = newDelivery("late-" + id, endpoint, now.plus(Duration.ofSeconds(5)));
+		this.mongo.insert(late).block(Duration.ofSeconds(10));
+		StepVerifier.create(this.worker.stillLeased(late))
+			.assertNext((again) -> assertThat(again.leaseUntil()).isAfter(now.plus(Duration.ofSeconds(30))))
+			.verifyComplete();
+		// Claimed by another replica's poll meanwhile: left to it.
+		Delivery taken = newDelivery("taken-" + id, endpoint, now.plus(Duration.ofSeconds(5)));
+		this.mongo.insert(newDelivery(taken.id(), endpoint, now.plus(Duration.ofSeconds(50))))
+			.block(Duration.ofSeconds(10));
+		StepVerifier.create(this.worker.stillLeased(taken)).verifyComplete();
+	}
+
+	private static Delivery newDelivery(String id, WebhookEndpoint endpoint, Instant leaseUntil) {
+		Instant now = leaseUntil.minus(Duration.ofSeconds(60));
+		return new Delivery(id, endpoint.id(), endpoint.partnerId(), "workspace-" + id, endpoint.event(), "{}", now,
+				Delivery.PENDING, List.of(), 0, now, leaseUntil, now, null);
 	}
 
 	@Test
