@@ -108,7 +108,10 @@ public class AutoRenewal implements DisposableBean {
 		String reason = "auto-renewal of plan " + plan.id() + " for the period from " + workspace.periodEndsAt();
 		return this.points.change(workspace.id(), workspace.partnerId(), -plan.price(), reason, entryId)
 			.flatMap((ledger) -> nextPeriod(workspace, plan))
-			.onErrorResume(ApiException.class, (ex) -> pause(workspace, plan));
+			// Refused: paused only when the points are short. A deduction that lost its
+			// retries to other changes of the balance is tried again next round.
+			.onErrorResume(ApiException.class, (ex) -> this.points.ledgerBalance(workspace.id())
+				.flatMap((balance) -> (balance < plan.price()) ? pause(workspace, plan, balance) : Mono.empty()));
 	}
 
 	private Mono<Workspace> nextPeriod(Workspace workspace, Plan plan) {
@@ -116,17 +119,14 @@ public class AutoRenewal implements DisposableBean {
 		return this.workspaces.write(workspace, new Change(update, java.util.List.of()));
 	}
 
-	private Mono<Workspace> pause(Workspace workspace, Plan plan) {
-		return this.points.ledgerBalance(workspace.id()).flatMap((balance) -> {
-			Instant now = this.workspaces.now();
-			String reason = "auto-renewal failed: plan " + plan.id() + " costs " + plan.price()
-					+ " points, the balance is " + balance;
-			return this.workspaces.write(workspace,
-					Change.of(Update.update("status", WorkspaceStatus.PAUSED).set("pausedReason", reason),
-							new WorkspacePaused(workspace.id(), workspace.partnerId(), reason, now),
-							new AutoRenewFailed(workspace.id(), workspace.partnerId(), plan.id(), plan.price(), balance,
-									reason, now)));
-		});
+	private Mono<Workspace> pause(Workspace workspace, Plan plan, long balance) {
+		Instant now = this.workspaces.now();
+		String reason = "auto-renewal failed: plan " + plan.id() + " costs " + plan.price() + " points, the balance is "
+				+ balance;
+		return this.workspaces.write(workspace,
+				Change.of(Update.update("status", WorkspaceStatus.PAUSED).set("pausedReason", reason),
+						new WorkspacePaused(workspace.id(), workspace.partnerId(), reason, now), new AutoRenewFailed(
+								workspace.id(), workspace.partnerId(), plan.id(), plan.price(), balance, reason, now)));
 	}
 
 	@Override
