@@ -8,7 +8,7 @@
 # through the gateway and, as the reference measured in the same run, to chat-room-service
 # directly.
 #
-#   bench/chat-bench.sh                 (ROOMS=200 RATE=1000 SECONDS=20 RAMP="1500 2000 3000 4000")
+#   bench/chat-bench.sh                 (ROOMS=200 RATE=1000 PHASE_SECONDS=20 RAMP="1500 2000 3000 4000")
 #   PROFILE=1 bench/chat-bench.sh       also records JFR profiles of chat-room-service and the
 #                                       gateway during one more 1,000/s run, and summarises them
 #   WARMUP=240 ...                      seconds at a quarter of RATE before measuring (default
@@ -24,7 +24,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOMS=${ROOMS:-200}
 RATE=${RATE:-1000}
-SECONDS_PER_PHASE=${SECONDS:-20}
+# Seconds per phase: PHASE_SECONDS, or SECONDS as in earlier versions. SECONDS is also bash's
+# own clock (seconds since this shell started, 0 here unless the caller set it), so only a value
+# above 0 counts as given; unset, it once made every phase last 0 s.
+if [ -n "${PHASE_SECONDS:-}" ]; then
+	SECONDS_PER_PHASE=$PHASE_SECONDS
+elif [ "$SECONDS" -gt 0 ]; then
+	SECONDS_PER_PHASE=$SECONDS
+else
+	SECONDS_PER_PHASE=20
+fi
 RAMP=${RAMP:-1500 2000 3000 4000}
 PROFILE=${PROFILE:-0}
 gateway_port=${GATEWAY_PORT:-8080}

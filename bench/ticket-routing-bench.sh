@@ -4,7 +4,7 @@
 # until the ticket-closed event (CHAT_CLOSED) reaches that stream; p50/p99/max at RATE rooms/s
 # with AGENTS online agents, then a ramp to find the highest routing rate sustained.
 #
-#   bench/ticket-routing-bench.sh        (AGENTS=20 RATE=200 SECONDS=20 RAMP="300 400 600"; RAMP="" for none)
+#   bench/ticket-routing-bench.sh        (AGENTS=20 RATE=200 PHASE_SECONDS=20 RAMP="300 400 600"; RAMP="" for none)
 #
 # Uses the suite already running on this machine if the gateway answers; otherwise starts
 # ./run-local.sh (which builds if needed) with a throw-away data folder and stops it at the
@@ -18,7 +18,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 AGENTS=${AGENTS:-20}
 RATE=${RATE:-200}
-SECONDS_PER_PHASE=${SECONDS:-20}
+# Seconds per phase: PHASE_SECONDS, or SECONDS as in earlier versions. SECONDS is also bash's
+# own clock (seconds since this shell started, 0 here unless the caller set it), so only a value
+# above 0 counts as given; unset, it once made every phase last 0 s.
+if [ -n "${PHASE_SECONDS:-}" ]; then
+	SECONDS_PER_PHASE=$PHASE_SECONDS
+elif [ "$SECONDS" -gt 0 ]; then
+	SECONDS_PER_PHASE=$SECONDS
+else
+	SECONDS_PER_PHASE=20
+fi
 RAMP=${RAMP-300 400 600}
 gateway=http://127.0.0.1:${GATEWAY_PORT:-8080}
 rooms=http://127.0.0.1:${CHAT_ROOM_SERVICE_PORT:-8085}

@@ -8,7 +8,7 @@
 # alone, then with one more endpoint for the same events whose receiver accepts
 # connections and never answers.
 #
-#   bench/webhook-bench.sh        (RATE=50 ENDPOINTS=20 SECONDS=20 WORKSPACES=20)
+#   bench/webhook-bench.sh        (RATE=50 ENDPOINTS=20 PHASE_SECONDS=20 WORKSPACES=20)
 #
 # Uses the suite already running on this machine if the gateway answers (partner-service must
 # allow plain-HTTP receivers on 127.0.0.1, as the local run does); otherwise starts
@@ -18,7 +18,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${RATE:-50}
 ENDPOINTS=${ENDPOINTS:-20}
-SECONDS_PER_PHASE=${SECONDS:-20}
+# Seconds per phase: PHASE_SECONDS, or SECONDS as in earlier versions. SECONDS is also bash's
+# own clock (seconds since this shell started, 0 here unless the caller set it), so only a value
+# above 0 counts as given; unset, it once made every phase last 0 s.
+if [ -n "${PHASE_SECONDS:-}" ]; then
+	SECONDS_PER_PHASE=$PHASE_SECONDS
+elif [ "$SECONDS" -gt 0 ]; then
+	SECONDS_PER_PHASE=$SECONDS
+else
+	SECONDS_PER_PHASE=20
+fi
 WORKSPACES=${WORKSPACES:-20}
 gateway_port=${GATEWAY_PORT:-8080}
 partner_port=${PARTNER_SERVICE_PORT:-8083}
