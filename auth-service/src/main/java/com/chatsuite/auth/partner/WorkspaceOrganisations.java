@@ -55,15 +55,19 @@ class WorkspaceOrganisations {
 					? this.organisations.installAddon(changed.workspaceId(), changed.addon())
 					: this.organisations.removeAddon(changed.workspaceId(), changed.addon());
 			// Not installed, or the organisation was never provisioned: nothing to
-			// change.
-			return change.onErrorResume(ApiException.class, (ex) -> Mono.empty()).then();
+			// change. Anything else (a write that kept failing) is retried.
+			return change.onErrorResume(WorkspaceOrganisations::isNotFound, (ex) -> Mono.empty()).then();
 		}
 		if (event.data() instanceof WorkspaceDeleted deleted) {
 			return this.organisations.disable(deleted.workspaceId())
-				.onErrorResume(ApiException.class, (ex) -> Mono.empty())
+				.onErrorResume(WorkspaceOrganisations::isNotFound, (ex) -> Mono.empty())
 				.then();
 		}
 		return Mono.empty();
+	}
+
+	private static boolean isNotFound(Throwable failure) {
+		return failure instanceof ApiException refused && refused.status().value() == 404;
 	}
 
 }

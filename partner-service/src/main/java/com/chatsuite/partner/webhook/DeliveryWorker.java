@@ -33,6 +33,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.concurrent.Queues;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -76,6 +77,12 @@ class DeliveryWorker implements DisposableBean {
 
 	private static final Duration SUCCESS_WRITES = Duration.ofSeconds(1);
 
+	private static final int QUEUED = 10_000;
+
+	private static final Duration IDLE_ENDPOINT = Duration.ofHours(1);
+
+	private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final UrlGuard guard;
@@ -104,8 +111,23 @@ class DeliveryWorker implements DisposableBean {
 
 	private final Counter disabled;
 
-	/** Attempts to make: claims of due deliveries, and new deliveries already leased. */
-	private final Sinks.Many<Mono<Void>> due = Sinks.many().unicast().onBackpressureBuffer();
+	/**
+	 * Attempts to make: claims of due deliveries, and new deliveries already leased. At
+	 * most {@link #QUEUED} wait; beyond that an attempt is left to the poll, which finds
+	 * the delivery when its lease ends (it is stored either way).
+	 */
+	private final Sinks.Many<Mono<Void>> due = Sinks.many()
+		.unicast()
+		.onBackpressureBuffer(Queues.<Mono<Void>>get(QUEUED).get());
+
+	/**
+	 * When this replica last sent to an endpoint: its breaker, bulkhead and success time
+	 * are forgotten after {@link #IDLE_ENDPOINT} without a send (endpoints come and go;
+	 * removed on one replica, they stay known on the others).
+	 */
+	private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+
+	private volatile Instant nextPrune = Instant.MIN;
 
 	/**
 	 * When this replica last recorded an endpoint's success: a busy endpoint's
@@ -167,6 +189,7 @@ class DeliveryWorker implements DisposableBean {
 	void start() {
 		Flux<Mono<Void>> polled = Flux.interval(this.properties.pollInterval())
 			.onBackpressureDrop()
+			.doOnNext((tick) -> pruneIdle(this.clock.instant()))
 			.concatMap((tick) -> dueIds().onErrorResume((ex) -> {
 				logger.warn("Looking for due webhook deliveries failed: " + ex.getMessage());
 				return Flux.empty();
@@ -240,8 +263,40 @@ class DeliveryWorker implements DisposableBean {
 
 	private void submit(Mono<Void> work) {
 		synchronized (this.due) {
-			this.due.tryEmitNext(work);
+			if (this.due.tryEmitNext(work) == Sinks.EmitResult.FAIL_OVERFLOW) {
+				logger.debug("Webhook send queue full; the poll takes the delivery up");
+			}
 		}
+	}
+
+	/**
+	 * Forgets the breakers, bulkheads and success times of endpoints this replica has not
+	 * sent to for {@link #IDLE_ENDPOINT}; does the work at most every
+	 * {@link #PRUNE_EVERY}.
+	 * @param now the time
+	 */
+	void pruneIdle(Instant now) {
+		if (now.isBefore(this.nextPrune)) {
+			return;
+		}
+		this.nextPrune = now.plus(PRUNE_EVERY);
+		Instant idleSince = now.minus(IDLE_ENDPOINT);
+		this.lastSent.forEach((endpointId, sent) -> {
+			if (sent.isBefore(idleSince) && this.lastSent.remove(endpointId, sent)) {
+				this.breakers.remove(endpointId);
+				this.bulkheads.remove(endpointId);
+				this.successRecorded.remove(endpointId);
+			}
+		});
+	}
+
+	/**
+	 * Whether this replica keeps a breaker for an endpoint.
+	 * @param endpointId the endpoint
+	 * @return whether it does
+	 */
+	boolean knows(String endpointId) {
+		return this.breakers.find(endpointId).isPresent();
 	}
 
 	private Flux<String> dueIds() {
@@ -293,6 +348,7 @@ class DeliveryWorker implements DisposableBean {
 	}
 
 	private Mono<Void> send(Delivery delivery, WebhookEndpoint endpoint) {
+		this.lastSent.put(endpoint.id(), this.clock.instant());
 		Bulkhead bulkhead = this.bulkheads.bulkhead(endpoint.id());
 		if (!bulkhead.tryAcquirePermission()) {
 			// As many attempts to this endpoint in flight as it may have: try shortly.

@@ -191,6 +191,29 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 	}
 
 	@Test
+	void callsAreMeteredWithoutTheirUrlAndIdleEndpointsAreForgotten() {
+		PartnerApi partner = newPartner();
+		String url = this.receiver.url() + "?token=secret-" + System.nanoTime();
+		register(partner, "workspace.points_changed", url);
+		String id = partner.newWorkspace("starter");
+		partner.post("/partner/workspace/" + id + "/topup-points", Map.of("points", 3, "reason", "meters"))
+			.expectStatus()
+			.isOk();
+		eventually().until(this.receiver::accepted, (all) -> all.size() == 1);
+		eventually().until(() -> this.meters.find("http.client.requests").tag("client.name", "webhook").timers(),
+				(timers) -> !timers.isEmpty());
+		assertThat(this.meters.find("http.client.requests").tag("client.name", "webhook").timers())
+			.allSatisfy((timer) -> assertThat(timer.getId().getTag("uri")).isEqualTo("none"));
+		assertThat(this.meters.getMeters()).noneMatch(
+				(meter) -> meter.getId().getTags().stream().anyMatch((tag) -> tag.getValue().contains("secret-")));
+		WebhookEndpoint endpoint = this.mongo.findOne(Query.query(Criteria.where("url").is(url)), WebhookEndpoint.class)
+			.block(Duration.ofSeconds(10));
+		assertThat(this.worker.knows(endpoint.id())).isTrue();
+		this.worker.pruneIdle(this.clock.instant().plus(Duration.ofHours(2)));
+		assertThat(this.worker.knows(endpoint.id())).isFalse();
+	}
+
+	@Test
 	void aWorkspaceCreatedDeliveryCarriesNoPasswordHash() {
 		PartnerApi partner = newPartner();
 		register(partner, "workspace.created");

@@ -38,8 +38,15 @@ public final class ConcurrentChange extends ConcurrencyFailureException {
 	public static <T> Mono<T> retrying(Mono<T> step, String field) {
 		return step.retryWhen(Retry.backoff(ATTEMPTS, Duration.ofMillis(5))
 			.filter(ConcurrencyFailureException.class::isInstance)
-			.onRetryExhaustedThrow((spec, signal) -> ApiException.conflict(field,
-					"the " + field + " was changed by another request at the same time; try again")));
+			.onRetryExhaustedThrow((spec, signal) -> {
+				ApiException conflict = ApiException.conflict(field,
+						"the " + field + " was changed by another request at the same time; try again");
+				// The last lost race (or a write whose outcome is unknown) stays the
+				// cause: a
+				// consumer retries it as an outage instead of giving the event up.
+				conflict.initCause(signal.failure());
+				return conflict;
+			}));
 	}
 
 }

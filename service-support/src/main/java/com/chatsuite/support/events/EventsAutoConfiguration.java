@@ -89,6 +89,10 @@ public class EventsAutoConfiguration {
 				new FixedBackOff(consumer.backoff().toMillis(), consumer.attempts() - 1L));
 		// A record that is not a valid event will never become one: no retries.
 		handler.addNotRetryableExceptions(EventFormatException.class);
+		// An outage (the store down or slow) is waited out: its events are not
+		// dead-lettered after the quick attempts meant for records that fail by
+		// themselves.
+		handler.setBackOffFunction((record, failure) -> OutageBackOff.forFailure(failure));
 		return handler;
 	}
 

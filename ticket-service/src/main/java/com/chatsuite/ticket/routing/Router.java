@@ -188,9 +188,21 @@ public class Router {
 	private Mono<Outcome> offer(Ticket ticket, Agent agent, RoutingSettings settings) {
 		return this.agents.claim(agent.id(), ticket.id(), settings.capacity())
 			.flatMap((claimed) -> assign(ticket, claimed, settings).thenReturn(Outcome.ASSIGNED)
-				.onErrorResume(ConcurrentChange.class,
-						(ex) -> this.agents.release(claimed.id(), ticket.id()).thenReturn(Outcome.TICKET_TAKEN)))
+				.onErrorResume(ConcurrentChange.class, (ex) -> afterLostAssignment(ticket, claimed)))
 			.defaultIfEmpty(Outcome.AGENT_FULL);
+	}
+
+	/**
+	 * After an assignment's write failed as a lost race: the slot goes back unless the
+	 * write did land (a write whose outcome was unknown, retried, finds the ticket
+	 * changed; it is this agent's all the same).
+	 */
+	private Mono<Outcome> afterLostAssignment(Ticket ticket, Agent claimed) {
+		return this.tickets.find(ticket.id())
+			.filter((now) -> claimed.id().equals(now.agentKey()) && now.status().isHeld())
+			.map((now) -> Outcome.ASSIGNED)
+			.switchIfEmpty(
+					Mono.defer(() -> this.agents.release(claimed.id(), ticket.id()).thenReturn(Outcome.TICKET_TAKEN)));
 	}
 
 	private Mono<Ticket> assign(Ticket ticket, Agent agent, RoutingSettings settings) {

@@ -17,6 +17,7 @@ import com.chatsuite.ticket.ticket.Tickets;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -32,6 +33,9 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @RestController
 class AgentStreamController {
+
+	/** Events waiting for one console at most. */
+	private static final int BUFFERED = 1024;
 
 	private final CurrentAgent current;
 
@@ -60,10 +64,18 @@ class AgentStreamController {
 	private Flux<ServerSentEvent<Object>> stream(Agent agent) {
 		return Flux.defer(() -> {
 			// Listen before reading the held tickets, so nothing between the two is lost.
-			Sinks.Many<CloudEvent<?>> buffer = Sinks.many().unicast().onBackpressureBuffer();
+			// At most BUFFERED events wait for a console that stopped reading; then its
+			// stream ends, and the console reconnects and reads its tickets afresh.
+			Sinks.Many<CloudEvent<?>> buffer = Sinks.many()
+				.unicast()
+				.onBackpressureBuffer(Queues.<CloudEvent<?>>get(BUFFERED).get());
 			Disposable subscription = this.events.live()
 				.filter((event) -> agent.orgId().equals(event.orgid()))
-				.subscribe(buffer::tryEmitNext);
+				.subscribe((event) -> {
+					if (buffer.tryEmitNext(event) == Sinks.EmitResult.FAIL_OVERFLOW) {
+						buffer.tryEmitError(new IllegalStateException("the agent's stream fell behind"));
+					}
+				});
 			Map<String, String> roomByTicket = new ConcurrentHashMap<>();
 			Flux<ServerSentEvent<Object>> changes = buffer.asFlux().handle((event, sink) -> {
 				ServerSentEvent<Object> shown = toAgent(agent, roomByTicket, event);

@@ -115,11 +115,16 @@ class TicketService {
 	}
 
 	private Mono<Ticket> close(Ticket ticket, TicketStatus status, String reason) {
+		// Closed already: its agent's slot is released again, in case the close that
+		// came first failed before releasing it (a release of a slot not held changes
+		// nothing).
 		if (ticket.status() == status || ticket.status() == TicketStatus.CHAT_CLOSED) {
-			return Mono.just(ticket);
+			return freeAgent(ticket).thenReturn(ticket);
 		}
 		if (ticket.status() == TicketStatus.CLOSED) {
-			return this.tickets.markChatClosed(ticket).switchIfEmpty(Mono.error(ConcurrentChange::new));
+			return this.tickets.markChatClosed(ticket)
+				.switchIfEmpty(Mono.error(ConcurrentChange::new))
+				.flatMap((closed) -> freeAgent(closed).thenReturn(closed));
 		}
 		Instant now = this.clock.instant();
 		Update update = Update.update("closedAt", now)
@@ -136,7 +141,8 @@ class TicketService {
 		if (closed.agentKey() == null) {
 			return Mono.empty();
 		}
-		return this.agents.release(closed.agentKey(), closed.id()).then(this.router.serveQueue(closed.orgId()));
+		return this.agents.release(closed.agentKey(), closed.id())
+			.flatMap((released) -> released ? this.router.serveQueue(closed.orgId()) : Mono.empty());
 	}
 
 }

@@ -10,9 +10,14 @@ import com.chatsuite.contracts.events.ticket.TicketReassigned;
 import com.chatsuite.support.events.ConcurrentChange;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.chatsuite.ticket.TicketIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +35,9 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 
 	@Autowired
 	private TicketService service;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@Test
 	void aQuietTicketIsWarnedThenClosed() {
@@ -99,6 +107,27 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 		assertThatThrownBy(() -> this.service.close(due, "auto-close").block(Duration.ofSeconds(10)))
 			.isInstanceOf(ConcurrentChange.class);
 		assertThat(agent.ticketOfRoom(roomId).path("content").path("status").asString()).isEqualTo("ASSIGNED");
+	}
+
+	@Test
+	void closingAClosedTicketAgainReleasesTheSlotTheFirstCloseLeftHeld() {
+		String orgId = newId("org");
+		Agent agent = onlineOperator(orgId, "Agent");
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String ticketId = agent.ticketOfRoom(roomId).path("id").asString();
+		// The first close wrote the ticket and failed before it released the slot.
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(ticketId)),
+					new Update().set("status", "CLOSED").set("closedAt", this.clock.instant()), "tickets")
+			.block(Duration.ofSeconds(10));
+		Ticket closed = this.tickets.findByRoom(roomId).block(Duration.ofSeconds(10));
+		this.service.close(closed, "closed by its agent").block(Duration.ofSeconds(10));
+		Document held = this.mongo
+			.findOne(Query.query(Criteria.where("operatorId").is(agent.operatorId())), Document.class, "agents")
+			.block(Duration.ofSeconds(10));
+		assertThat(held.getList("tickets", String.class)).isEmpty();
+		assertThat(held.getInteger("load")).isZero();
 	}
 
 	@Test

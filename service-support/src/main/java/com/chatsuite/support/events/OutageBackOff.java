@@ -1,0 +1,63 @@
+package com.chatsuite.support.events;
+
+import java.util.concurrent.TimeoutException;
+
+import com.mongodb.MongoException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * How long a consumer retries a record whose handling failed because a dependency is down
+ * or slow (the store unreachable, a time-out, a write that lost to another): until it is
+ * back, waiting longer each time, up to 30 s. The few quick attempts of the default are
+ * for records that fail by themselves; spent on an outage, they would send the outage's
+ * events to the dead-letter topic, where nothing reads them.
+ */
+final class OutageBackOff {
+
+	private static final long FIRST = 200;
+
+	private static final long LONGEST = 30_000;
+
+	private OutageBackOff() {
+	}
+
+	/**
+	 * The back-off for a failure.
+	 * @param failure what the listener threw
+	 * @return retrying without end for an outage, {@code null} (the default) otherwise
+	 */
+	static @Nullable BackOff forFailure(Exception failure) {
+		if (!isOutage(failure)) {
+			return null;
+		}
+		ExponentialBackOff backOff = new ExponentialBackOff(FIRST, 2.0);
+		backOff.setMaxInterval(LONGEST);
+		backOff.setMaxElapsedTime(Long.MAX_VALUE);
+		return backOff;
+	}
+
+	/**
+	 * Whether a failure, or one of its causes, says a dependency is down, slow or busy
+	 * rather than that the record is wrong.
+	 * @param failure what was thrown
+	 * @return whether it is an outage
+	 */
+	static boolean isOutage(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TimeoutException || cause instanceof MongoException) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+}
