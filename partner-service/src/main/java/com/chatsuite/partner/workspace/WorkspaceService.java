@@ -87,7 +87,9 @@ class WorkspaceService {
 	 */
 	Mono<Created> createWithClient(Partner partner, NewWorkspace request, NewClient client) {
 		String password = (client.password() != null) ? client.password() : generatePassword();
-		return this.passwords.hash(password).flatMap((hash) -> {
+		// A taken sub domain is refused before anything is stored; one taken in between
+		// takes the new client away again, so a refused request leaves nothing behind.
+		return subDomainFree(request).then(this.passwords.hash(password)).flatMap((hash) -> {
 			Client stored = new Client(UUID.randomUUID().toString(), partner.id(), client.email(), client.name(), hash,
 					this.workspaces.now());
 			return this.mongo.insert(stored)
@@ -95,9 +97,28 @@ class WorkspaceService {
 						(ex) -> ApiException.conflict("client.email",
 								"client '" + client.email()
 										+ "' exists already; use workspace/create-for-existing-user"))
-				.flatMap((saved) -> insert(partner, request, saved))
+				.flatMap((saved) -> insert(partner, request, saved)
+					.onErrorResume((ex) -> forgetClient(saved).then(Mono.error(ex))))
 				.map((workspace) -> new Created(workspace, stored, (client.password() != null) ? null : password));
 		});
+	}
+
+	private Mono<Void> subDomainFree(NewWorkspace request) {
+		return this.mongo.exists(Query.query(Criteria.where("subDomain").is(request.subDomain())), Workspace.class)
+			.flatMap((taken) -> taken ? Mono.error(subDomainTaken(request)) : Mono.empty());
+	}
+
+	/**
+	 * Removes a client just stored for a workspace that was not, unless it has one now.
+	 */
+	private Mono<Void> forgetClient(Client client) {
+		return this.mongo.exists(Query.query(Criteria.where("clientId").is(client.id())), Workspace.class)
+			.flatMap((used) -> used ? Mono.empty()
+					: this.mongo.remove(Query.query(Criteria.where("_id").is(client.id())), Client.class).then());
+	}
+
+	private static ApiException subDomainTaken(NewWorkspace request) {
+		return ApiException.conflict("sub_domain", "sub_domain '" + request.subDomain() + "' is already taken");
 	}
 
 	/**
@@ -125,9 +146,7 @@ class WorkspaceService {
 		Workspace workspace = new Workspace(id, partner.id(), client.id(), client.email(), request.name(),
 				request.subDomain(), plan.id(), addons, WorkspaceStatus.ACTIVE, null, false, now.plus(plan.period()),
 				Map.of(), List.of(), List.of(), now, null, List.of(this.events.of(id, partner.id(), created)));
-		return this.writes.insert(workspace)
-			.onErrorMap(DuplicateKeyException.class, (ex) -> ApiException.conflict("sub_domain",
-					"sub_domain '" + request.subDomain() + "' is already taken"));
+		return this.writes.insert(workspace).onErrorMap(DuplicateKeyException.class, (ex) -> subDomainTaken(request));
 	}
 
 	Mono<Client> findClient(Partner partner, String email) {

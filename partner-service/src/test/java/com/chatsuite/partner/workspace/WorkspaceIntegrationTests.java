@@ -140,6 +140,30 @@ class WorkspaceIntegrationTests extends PartnerIntegrationTest {
 	}
 
 	@Test
+	void aRefusedCreationLeavesNoClientBehind() {
+		PartnerApi partner = newPartner();
+		String name = "taken" + UUID.randomUUID().toString().substring(0, 8);
+		partner.post("/partner/workspace/create", Map.of("name", "First", "sub_domain", name, "plan", "starter",
+				"client", Map.of("email", name + "@client.example", "name", "First")))
+			.expectStatus()
+			.isCreated();
+		String email = "new-" + name + "@client.example";
+		Map<String, Object> client = Map.of("email", email, "name", "Cli", "password", "client-password");
+		assertRejected(body(partner
+			.post("/partner/workspace/create",
+					Map.of("name", "Again", "sub_domain", name, "plan", "starter", "client", client))
+			.expectStatus()
+			.isEqualTo(409)), "sub_domain", "already taken");
+		assertThat(body(partner.get("/partner/clients").expectStatus().isOk()).path("data").path("items").toString())
+			.doesNotContain(email);
+		partner
+			.post("/partner/workspace/create",
+					Map.of("name", "Free", "sub_domain", name + "-free", "plan", "starter", "client", client))
+			.expectStatus()
+			.isCreated();
+	}
+
+	@Test
 	void listsArePagedAndFilteredByStatus() {
 		PartnerApi partner = newPartner();
 		// Lists are in creation order; the tests' clock stands still unless moved.
