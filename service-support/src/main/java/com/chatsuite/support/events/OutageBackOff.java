@@ -3,6 +3,8 @@ package com.chatsuite.support.events;
 import java.util.concurrent.TimeoutException;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -50,7 +52,7 @@ final class OutageBackOff {
 	static boolean isOutage(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
-					|| cause instanceof TimeoutException || cause instanceof MongoException) {
+					|| cause instanceof TimeoutException || isMongoOutage(cause)) {
 				return true;
 			}
 			if (cause.getCause() == cause) {
@@ -58,6 +60,17 @@ final class OutageBackOff {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A driver error that Spring did not translate and that says the server is out of
+	 * reach or busy; a command the server refuses (a bug, bad data) is not one.
+	 */
+	private static boolean isMongoOutage(Throwable cause) {
+		return cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+				|| (cause instanceof MongoException mongo
+						&& (mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+								|| mongo.hasErrorLabel("RetryableWriteError")));
 	}
 
 }

@@ -2,6 +2,12 @@ package com.chatsuite.support.events;
 
 import java.util.concurrent.TimeoutException;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -43,9 +49,21 @@ class OutageBackOffTests {
 	}
 
 	@Test
+	void anUnreachableServerTheDriverReportsItselfIsAnOutage() {
+		assertThat(OutageBackOff.forFailure(new ListenerExecutionFailedException("failed",
+				new MongoSocketReadException("connection closed", new ServerAddress()))))
+			.isNotNull();
+	}
+
+	@Test
 	void aRecordThatFailsByItselfKeepsTheDefault() {
 		assertThat(OutageBackOff
 			.forFailure(new ListenerExecutionFailedException("failed", new IllegalArgumentException("bad data"))))
+			.isNull();
+		BsonDocument refused = new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(2))
+			.append("errmsg", new BsonString("unknown operator"));
+		assertThat(OutageBackOff.forFailure(new ListenerExecutionFailedException("failed",
+				new MongoCommandException(refused, new ServerAddress()))))
 			.isNull();
 	}
 
