@@ -9,6 +9,7 @@ import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.partner.WorkspaceActivated;
 import com.chatsuite.partner.workspace.Workspace;
 import com.chatsuite.support.events.EventInbox;
+import com.chatsuite.support.events.OutageBackOff;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,14 +72,17 @@ class WebhookEventsListener {
 		}
 		// Most organisations are no partner's workspace: their room and ticket events end
 		// here, after one read (then none), without the inbox's two round trips.
-		this.mongo.findById(workspaceId, Workspace.class).doOnSuccess((workspace) -> {
+		Mono<Void> handling = this.mongo.findById(workspaceId, Workspace.class).doOnSuccess((workspace) -> {
 			if (workspace == null && fromOrganisation) {
 				this.notWorkspaces.put(workspaceId, Boolean.TRUE);
 			}
-		})
-			.flatMap(
-					(workspace) -> this.inbox.process(CONSUMER, event, (received) -> handle(received, type, workspace)))
-			.block(Duration.ofSeconds(30)); // allowed: Kafka listener thread
+		}).flatMap((workspace) -> this.inbox.process(CONSUMER, event, (received) -> handle(received, type, workspace)));
+		try {
+			handling.block(Duration.ofSeconds(30)); // allowed: Kafka listener thread
+		}
+		catch (RuntimeException ex) {
+			throw OutageBackOff.marked(ex);
+		}
 	}
 
 	private Mono<Void> handle(CloudEvent<?> event, Optional<WebhookEvent> type, Workspace workspace) {

@@ -182,6 +182,10 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 		this.mongo.insert(newDelivery(taken.id(), endpoint, now.plus(Duration.ofSeconds(50))))
 			.block(Duration.ofSeconds(10));
 		StepVerifier.create(this.worker.stillLeased(taken)).verifyComplete();
+		// Not left for the poll of a later test, whose clock may have passed their
+		// leases.
+		this.mongo.remove(Query.query(Criteria.where("_id").in(late.id(), taken.id())), Delivery.class)
+			.block(Duration.ofSeconds(10));
 	}
 
 	private static Delivery newDelivery(String id, WebhookEndpoint endpoint, Instant leaseUntil) {

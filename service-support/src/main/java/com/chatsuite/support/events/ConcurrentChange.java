@@ -21,6 +21,14 @@ public final class ConcurrentChange extends ConcurrencyFailureException {
 		super("changed concurrently");
 	}
 
+	/**
+	 * A write whose outcome is unknown, to be retried like a lost race.
+	 * @param cause what the store said
+	 */
+	public ConcurrentChange(Throwable cause) {
+		super("changed concurrently, or not known to be written", cause);
+	}
+
 	@Override
 	public synchronized Throwable fillInStackTrace() {
 		// Expected and retried: the stack says nothing.

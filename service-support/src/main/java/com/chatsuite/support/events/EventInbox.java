@@ -84,8 +84,13 @@ public class EventInbox {
 		}
 		Mono<Void> handling = withoutInbox.test(event) ? Mono.defer(() -> handler.apply(event))
 				: process(consumer, event, handler);
-		handling.block(this.properties.handlerTimeout()); // allowed: Kafka listener
-															// thread
+		try {
+			handling.block(this.properties.handlerTimeout()); // allowed: Kafka listener
+																// thread
+		}
+		catch (RuntimeException ex) {
+			throw OutageBackOff.marked(ex);
+		}
 	}
 
 	/**

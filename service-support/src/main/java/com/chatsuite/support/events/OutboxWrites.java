@@ -112,7 +112,7 @@ public class OutboxWrites {
 		Update update = changes.push("outbox").each(events.toArray());
 		return this.mongo
 			.findAndModify(Query.query(condition), update, FindAndModifyOptions.options().returnNew(true), type)
-			.onErrorMap(OutboxWrites::isUnknownOutcome, (ex) -> new ConcurrentChange())
+			.onErrorMap(OutboxWrites::isUnknownOutcome, ConcurrentChange::new)
 			.doOnNext((stored) -> handOver(type, idOf(type, stored), stored, events.size()));
 	}
 

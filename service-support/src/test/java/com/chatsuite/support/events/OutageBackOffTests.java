@@ -11,6 +11,8 @@ import org.bson.BsonString;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
@@ -25,8 +27,7 @@ class OutageBackOffTests {
 
 	@Test
 	void anUnreachableStoreIsRetriedWithoutEndAndAtMostEvery30Seconds() {
-		BackOff backOff = OutageBackOff.forFailure(
-				new ListenerExecutionFailedException("failed", new DataAccessResourceFailureException("store down")));
+		BackOff backOff = OutageBackOff.forFailure(thrownByListener(new DataAccessResourceFailureException("down")));
 		assertThat(backOff).isNotNull();
 		BackOffExecution execution = backOff.start();
 		long first = execution.nextBackOff();
@@ -40,31 +41,43 @@ class OutageBackOffTests {
 	}
 
 	@Test
-	void aTimedOutHandlingAndALostWriteAreOutagesToo() {
-		IllegalStateException blockTimedOut = new IllegalStateException("Timeout on blocking read",
-				new TimeoutException("30s"));
-		assertThat(OutageBackOff.forFailure(new ListenerExecutionFailedException("failed", blockTimedOut))).isNotNull();
-		assertThat(OutageBackOff.forFailure(new ListenerExecutionFailedException("failed", new ConcurrentChange())))
+	void aTimedOutHandlingALostRaceAndAnUnreachableServerAreOutagesToo() {
+		assertThat(OutageBackOff.forFailure(
+				thrownByListener(new IllegalStateException("Timeout on blocking read", new TimeoutException("30s")))))
+			.isNotNull();
+		assertThat(OutageBackOff.forFailure(thrownByListener(new ConcurrentChange()))).isNotNull();
+		assertThat(OutageBackOff.forFailure(thrownByListener(
+				new IllegalStateException(new MongoSocketReadException("closed", new ServerAddress())))))
 			.isNotNull();
 	}
 
 	@Test
-	void anUnreachableServerTheDriverReportsItselfIsAnOutage() {
-		assertThat(OutageBackOff.forFailure(new ListenerExecutionFailedException("failed",
-				new MongoSocketReadException("connection closed", new ServerAddress()))))
-			.isNotNull();
-	}
-
-	@Test
-	void aRecordThatFailsByItselfKeepsTheDefault() {
-		assertThat(OutageBackOff
-			.forFailure(new ListenerExecutionFailedException("failed", new IllegalArgumentException("bad data"))))
-			.isNull();
-		BsonDocument refused = new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(2))
+	void whatTheStoreWouldRefuseAgainIsNoOutage() {
+		assertThat(OutageBackOff.forFailure(thrownByListener(new IllegalArgumentException("bad data")))).isNull();
+		BsonDocument refusal = new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(2))
 			.append("errmsg", new BsonString("unknown operator"));
-		assertThat(OutageBackOff.forFailure(new ListenerExecutionFailedException("failed",
-				new MongoCommandException(refused, new ServerAddress()))))
-			.isNull();
+		UncategorizedMongoDbException refused = new UncategorizedMongoDbException("refused",
+				new MongoCommandException(refusal, new ServerAddress()));
+		// A write error of unknown outcome is retried as a lost race in a request, but
+		// the
+		// store's refusal under it says it would fail again.
+		assertThat(OutageBackOff.forFailure(thrownByListener(new ConcurrentChange(refused)))).isNull();
+		assertThat(OutageBackOff.forFailure(thrownByListener(new DuplicateKeyException("taken")))).isNull();
+	}
+
+	@Test
+	void aFailureIsMarkedAsAnOutageByAClassOfItsOwn() {
+		DataAccessResourceFailureException down = new DataAccessResourceFailureException("down");
+		assertThat(OutageBackOff.marked(down)).isInstanceOf(OutageBackOff.Outage.class).hasCause(down);
+		IllegalArgumentException bad = new IllegalArgumentException("bad data");
+		assertThat(OutageBackOff.marked(bad)).isSameAs(bad);
+		// Unmarked, even an outage keeps the default: only what the listeners mark
+		// counts.
+		assertThat(OutageBackOff.forFailure(new ListenerExecutionFailedException("failed", down))).isNull();
+	}
+
+	private static ListenerExecutionFailedException thrownByListener(RuntimeException failure) {
+		return new ListenerExecutionFailedException("failed", OutageBackOff.marked(failure));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.chatsuite.contracts.events.ticket.TicketAssigned;
 import com.chatsuite.contracts.events.ticket.TicketReassigned;
 import com.chatsuite.support.events.ConcurrentChange;
+import com.chatsuite.support.web.ApiException;
 import com.chatsuite.ticket.agent.Agent;
 import com.chatsuite.ticket.agent.Agents;
 import com.chatsuite.ticket.directory.KnownDomain;
@@ -124,7 +125,12 @@ public class Router {
 	public Flux<Ticket> takeBack(String agentId) {
 		return this.agents.find(agentId)
 			.flatMapMany((agent) -> Flux.fromIterable(agent.tickets()).map((ticketId) -> Map.entry(agent, ticketId)))
-			.concatMap((held) -> takeBack(held.getKey(), held.getValue()), 1);
+			// A message in the room (which makes a new version of its ticket) may come in
+			// between the read and the change: read again and retry; should it keep
+			// happening, the offline sweep takes the ticket back later.
+			.concatMap((held) -> ConcurrentChange
+				.retrying(Mono.defer(() -> takeBack(held.getKey(), held.getValue())), "ticket")
+				.onErrorResume(ApiException.class, (ex) -> Mono.empty()), 1);
 	}
 
 	private Mono<Ticket> takeBack(Agent agent, String ticketId) {
@@ -164,8 +170,7 @@ public class Router {
 		TicketReassigned event = new TicketReassigned(ticket.id(), ticket.roomId(), agent.operatorId(),
 				"agent went offline", now);
 		return this.tickets.change(ticket, TicketStatus.REASSIGNED, update, event)
-			.flatMap((reassigned) -> this.agents.release(agent.id(), ticket.id()).thenReturn(reassigned))
-			.onErrorResume(ConcurrentChange.class, (ex) -> Mono.empty());
+			.flatMap((reassigned) -> this.agents.release(agent.id(), ticket.id()).thenReturn(reassigned));
 	}
 
 	private Mono<List<KnownDomain>> namedDomains(Ticket ticket) {

@@ -72,7 +72,11 @@ class AgentStreamController {
 			Disposable subscription = this.events.live()
 				.filter((event) -> agent.orgId().equals(event.orgid()))
 				.subscribe((event) -> {
-					if (buffer.tryEmitNext(event) == Sinks.EmitResult.FAIL_OVERFLOW) {
+					Sinks.EmitResult result = buffer.tryEmitNext(event);
+					// Full (before the stream reads, a full buffer says "no subscriber"):
+					// the stream ends rather than go on without the event.
+					if (result.isFailure() && result != Sinks.EmitResult.FAIL_TERMINATED
+							&& result != Sinks.EmitResult.FAIL_CANCELLED) {
 						buffer.tryEmitError(new IllegalStateException("the agent's stream fell behind"));
 					}
 				});
