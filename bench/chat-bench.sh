@@ -24,16 +24,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOMS=${ROOMS:-200}
 RATE=${RATE:-1000}
-# Seconds per phase: PHASE_SECONDS, or SECONDS as in earlier versions. SECONDS is also bash's
-# own clock (seconds since this shell started, 0 here unless the caller set it), so only a value
-# above 0 counts as given; unset, it once made every phase last 0 s.
-if [ -n "${PHASE_SECONDS:-}" ]; then
-	SECONDS_PER_PHASE=$PHASE_SECONDS
-elif [ "$SECONDS" -gt 0 ]; then
-	SECONDS_PER_PHASE=$SECONDS
-else
-	SECONDS_PER_PHASE=20
-fi
 RAMP=${RAMP:-1500 2000 3000 4000}
 PROFILE=${PROFILE:-0}
 gateway_port=${GATEWAY_PORT:-8080}
@@ -44,6 +34,7 @@ work=$(mktemp -d)
 
 # shellcheck source=bench/lib/suite.sh
 . bench/lib/suite.sh
+SECONDS_PER_PHASE=$(phase_seconds)
 pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
 use_or_start_suite "$gateway" "$service"
 

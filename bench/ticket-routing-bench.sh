@@ -18,16 +18,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 AGENTS=${AGENTS:-20}
 RATE=${RATE:-200}
-# Seconds per phase: PHASE_SECONDS, or SECONDS as in earlier versions. SECONDS is also bash's
-# own clock (seconds since this shell started, 0 here unless the caller set it), so only a value
-# above 0 counts as given; unset, it once made every phase last 0 s.
-if [ -n "${PHASE_SECONDS:-}" ]; then
-	SECONDS_PER_PHASE=$PHASE_SECONDS
-elif [ "$SECONDS" -gt 0 ]; then
-	SECONDS_PER_PHASE=$SECONDS
-else
-	SECONDS_PER_PHASE=20
-fi
 RAMP=${RAMP-300 400 600}
 gateway=http://127.0.0.1:${GATEWAY_PORT:-8080}
 rooms=http://127.0.0.1:${CHAT_ROOM_SERVICE_PORT:-8085}
@@ -36,6 +26,7 @@ work=$(mktemp -d)
 
 # shellcheck source=bench/lib/suite.sh
 . bench/lib/suite.sh
+SECONDS_PER_PHASE=$(phase_seconds)
 use_or_start_suite "$gateway" "$tickets" "$rooms"
 
 # --- The demo organisation's addon token; a domain; AGENTS operators assigned to it, online.

@@ -18,16 +18,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${RATE:-50}
 ENDPOINTS=${ENDPOINTS:-20}
-# Seconds per phase: PHASE_SECONDS, or SECONDS as in earlier versions. SECONDS is also bash's
-# own clock (seconds since this shell started, 0 here unless the caller set it), so only a value
-# above 0 counts as given; unset, it once made every phase last 0 s.
-if [ -n "${PHASE_SECONDS:-}" ]; then
-	SECONDS_PER_PHASE=$PHASE_SECONDS
-elif [ "$SECONDS" -gt 0 ]; then
-	SECONDS_PER_PHASE=$SECONDS
-else
-	SECONDS_PER_PHASE=20
-fi
 WORKSPACES=${WORKSPACES:-20}
 gateway_port=${GATEWAY_PORT:-8080}
 partner_port=${PARTNER_SERVICE_PORT:-8083}
@@ -36,6 +26,7 @@ work=$(mktemp -d)
 
 # shellcheck source=bench/lib/suite.sh
 . bench/lib/suite.sh
+SECONDS_PER_PHASE=$(phase_seconds)
 use_or_start_suite "$gateway" "http://127.0.0.1:$partner_port"
 
 token=$(curl -fsS -G "$gateway/admin/access-token" --data-urlencode email=owner@demo.example \

@@ -43,6 +43,20 @@ use_or_start_suite() {
 	grep -o 'Suite ready in [0-9.]* s' "$work/console.out"
 }
 
+# Seconds per phase: PHASE_SECONDS, or SECONDS as in earlier versions. SECONDS is also bash's
+# own clock (seconds since the shell started, 0 right after a script starts unless the caller set
+# it), so only a value above 0 counts as given; unset, it once made every phase last 0 s. Call it
+# right after sourcing this file, before anything that takes a second.
+phase_seconds() {
+	if [ -n "${PHASE_SECONDS:-}" ]; then
+		echo "$PHASE_SECONDS"
+	elif [ "$SECONDS" -gt 0 ]; then
+		echo "$SECONDS"
+	else
+		echo 20
+	fi
+}
+
 # The demo organisation's (SPEC section 8) access token for the livechat addon.
 demo_token() {
 	curl -fsS -G "$1/admin/access-token" --data-urlencode email=owner@demo.example \

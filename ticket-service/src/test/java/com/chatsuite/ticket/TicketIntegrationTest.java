@@ -24,6 +24,7 @@ import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.MutableClock;
 import com.chatsuite.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -124,6 +126,19 @@ public abstract class TicketIntegrationTest {
 			throw new IllegalStateException("Could not publish " + event.type(), ex);
 		}
 		return event;
+	}
+
+	/** Changes a stored ticket behind the service's back, as a half-done change would. */
+	protected void changeStoredTicket(String ticketId, Update update) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(ticketId)), update, "tickets")
+			.block(Duration.ofSeconds(10));
+	}
+
+	/** An agent as stored, with its {@code tickets} and {@code load}. */
+	protected Document storedAgent(Agent agent) {
+		return this.mongo
+			.findOne(Query.query(Criteria.where("operatorId").is(agent.operatorId())), Document.class, "agents")
+			.block(Duration.ofSeconds(10));
 	}
 
 	private boolean stored(Query query, String collection) {

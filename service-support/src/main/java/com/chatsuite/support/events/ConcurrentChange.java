@@ -49,9 +49,8 @@ public final class ConcurrentChange extends ConcurrencyFailureException {
 			.onRetryExhaustedThrow((spec, signal) -> {
 				ApiException conflict = ApiException.conflict(field,
 						"the " + field + " was changed by another request at the same time; try again");
-				// The last lost race (or a write whose outcome is unknown) stays the
-				// cause: a
-				// consumer retries it as an outage instead of giving the event up.
+				// The last lost race, or a write of unknown outcome, stays the cause:
+				// a consumer retries it as an outage instead of giving the event up.
 				conflict.initCause(signal.failure());
 				return conflict;
 			}));

@@ -85,8 +85,8 @@ public class EventInbox {
 		Mono<Void> handling = withoutInbox.test(event) ? Mono.defer(() -> handler.apply(event))
 				: process(consumer, event, handler);
 		try {
-			handling.block(this.properties.handlerTimeout()); // allowed: Kafka listener
-																// thread
+			// allowed: a Kafka listener thread, not an event loop
+			handling.block(this.properties.handlerTimeout());
 		}
 		catch (RuntimeException ex) {
 			throw OutageBackOff.marked(ex);

@@ -155,14 +155,9 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 		String ticketId = agent.ticketOfRoom(roomId).path("id").asString();
 		// As between an assignment's claim of the agent's slot and its change of the
 		// ticket: the agent holds the slot while the ticket still waits.
-		this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(ticketId)),
-					new Update().set("status", "REASSIGNED").unset("agentKey"), "tickets")
-			.block(Duration.ofSeconds(10));
+		changeStoredTicket(ticketId, new Update().set("status", "REASSIGNED").unset("agentKey"));
 		agent.offline().expectStatus().isOk();
-		Document held = this.mongo
-			.findOne(Query.query(Criteria.where("operatorId").is(agent.operatorId())), Document.class, "agents")
-			.block(Duration.ofSeconds(10));
+		Document held = storedAgent(agent);
 		// The assignment completes (and a later pass gives the ticket back) or gives the
 		// slot back itself; released here, the ticket would be assigned to an offline
 		// agent that no pass sees holding it.

@@ -14,9 +14,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,9 +32,6 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 
 	@Autowired
 	private TicketService service;
-
-	@Autowired
-	private ReactiveMongoTemplate mongo;
 
 	@Test
 	void aQuietTicketIsWarnedThenClosed() {
@@ -117,15 +111,10 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
 		String ticketId = agent.ticketOfRoom(roomId).path("id").asString();
 		// The first close wrote the ticket and failed before it released the slot.
-		this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(ticketId)),
-					new Update().set("status", "CLOSED").set("closedAt", this.clock.instant()), "tickets")
-			.block(Duration.ofSeconds(10));
+		changeStoredTicket(ticketId, new Update().set("status", "CLOSED").set("closedAt", this.clock.instant()));
 		Ticket closed = this.tickets.findByRoom(roomId).block(Duration.ofSeconds(10));
 		this.service.close(closed, "closed by its agent").block(Duration.ofSeconds(10));
-		Document held = this.mongo
-			.findOne(Query.query(Criteria.where("operatorId").is(agent.operatorId())), Document.class, "agents")
-			.block(Duration.ofSeconds(10));
+		Document held = storedAgent(agent);
 		assertThat(held.getList("tickets", String.class)).isEmpty();
 		assertThat(held.getInteger("load")).isZero();
 	}
