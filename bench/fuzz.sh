@@ -6,6 +6,7 @@
 #   bench/fuzz.sh                      # 12,000 requests, a new seed each run
 #   REQUESTS=50000 SEED=42 bench/fuzz.sh
 #   OPERATIONS='GET /partner/.*' bench/fuzz.sh   # only the operations matching a regex
+#   MVN_OPTS=-o bench/fuzz.sh          # extra Maven options (here: offline)
 #
 # Every request breaks one thing (broken JSON, wrong types, huge and negative numbers, unicode
 # and control characters, duplicate keys, media types, headers, oversized bodies, path
@@ -21,7 +22,7 @@ OPERATIONS=${OPERATIONS:-}
 
 echo "fuzz: ${REQUESTS} requests, seed ${SEED} (building the suite first)"
 status=0
-./mvnw -B -ntp -q verify -pl suite-tests -am -Dtest=MalformedInputFuzzTests \
+./mvnw -B -ntp -q ${MVN_OPTS:-} verify -pl suite-tests -am -Dtest=MalformedInputFuzzTests \
 	-Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.requests="${REQUESTS}" -Dfuzz.seed="${SEED}" \
 	-Dfuzz.operations="${OPERATIONS}" || status=$?
 cat suite-tests/target/fuzz-report.txt

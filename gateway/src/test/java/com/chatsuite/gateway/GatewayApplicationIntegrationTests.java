@@ -4,6 +4,8 @@ import com.chatsuite.gateway.support.Tokens;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.MediaType;
+
 import static com.chatsuite.testsupport.HealthAssertions.assertLive;
 import static com.chatsuite.testsupport.HealthAssertions.assertReadyWithDetails;
 import static com.chatsuite.testsupport.HealthAssertions.assertStatusOnly;
@@ -29,6 +31,30 @@ class GatewayApplicationIntegrationTests extends StubbedGatewayTest {
 			.expectBody()
 			.jsonPath("$.components")
 			.doesNotExist();
+	}
+
+	@Test
+	void anUnknownHealthGroupIsA404WithABody() {
+		for (String token : new String[] { null, Tokens.platform().compact() }) {
+			for (String path : new String[] { "/actuator/health/nothing", "/actuator/health/readiness;jsessionid=1",
+					"/actuator/health/liveness/x" }) {
+				this.web.get().uri(path).headers((headers) -> {
+					if (token != null) {
+						headers.setBearerAuth(token);
+					}
+				})
+					.exchange()
+					.expectStatus()
+					.isNotFound()
+					.expectHeader()
+					.contentType(MediaType.APPLICATION_JSON)
+					.expectBody()
+					.jsonPath("$.status")
+					.isEqualTo(404)
+					.jsonPath("$.message")
+					.isEqualTo("no health group or component at " + path);
+			}
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.chatsuite.support.health;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,7 +29,9 @@ import org.springframework.web.server.WebFilterChain;
  * administrator on an application reachable from the internet: an answer of
  * {@code /actuator/health/**} is cut down to its status unless the request carries a
  * valid platform admin token as {@code Bearer}. The HTTP status is untouched, so probes
- * work as before.
+ * work as before. A health group or component that does not exist is a 404 with a body,
+ * {@code {"status": 404, "message": ...}}, as every other path outside the API families,
+ * not the actuator's empty answer.
  */
 public class PublicHealthFilter implements WebFilter, Ordered {
 
@@ -48,8 +52,9 @@ public class PublicHealthFilter implements WebFilter, Ordered {
 		if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith(HEALTH)) {
 			return chain.filter(exchange);
 		}
-		return isPlatformAdmin(exchange).flatMap((admin) -> admin ? chain.filter(exchange)
-				: chain.filter(exchange.mutate().response(new StatusOnly(exchange.getResponse())).build()));
+		String path = exchange.getRequest().getPath().value();
+		return isPlatformAdmin(exchange).flatMap((admin) -> chain
+			.filter(exchange.mutate().response(new HealthAnswer(exchange.getResponse(), path, !admin)).build()));
 	}
 
 	private Mono<Boolean> isPlatformAdmin(ServerWebExchange exchange) {
@@ -68,15 +73,44 @@ public class PublicHealthFilter implements WebFilter, Ordered {
 		return Ordered.HIGHEST_PRECEDENCE + 10;
 	}
 
-	/** Writes {@code {"status": ...}} in place of the whole health answer. */
-	private final class StatusOnly extends ServerHttpResponseDecorator {
+	/**
+	 * Writes {@code {"status": ...}} in place of the whole health answer unless the
+	 * caller may see the details, and a body for a refusal that has none.
+	 */
+	private final class HealthAnswer extends ServerHttpResponseDecorator {
 
-		StatusOnly(ServerHttpResponse delegate) {
+		private final String path;
+
+		private final boolean statusOnly;
+
+		HealthAnswer(ServerHttpResponse delegate, String path, boolean statusOnly) {
 			super(delegate);
+			this.path = path;
+			this.statusOnly = statusOnly;
+		}
+
+		@Override
+		public Mono<Void> setComplete() {
+			HttpStatusCode code = getDelegate().getStatusCode();
+			if (code == null || !code.is4xxClientError() || getDelegate().isCommitted()) {
+				return super.setComplete();
+			}
+			// The actuator answers an unknown group or component with an empty 404.
+			Map<String, Object> refusal = new LinkedHashMap<>();
+			refusal.put("status", code.value());
+			refusal.put("message", (code.value() == 404) ? "no health group or component at " + this.path
+					: "the health check refused the request");
+			byte[] body = PublicHealthFilter.this.json.writeValueAsBytes(refusal);
+			getDelegate().getHeaders().setContentType(MediaType.APPLICATION_JSON);
+			getDelegate().getHeaders().setContentLength(body.length);
+			return getDelegate().writeWith(Mono.just(getDelegate().bufferFactory().wrap(body)));
 		}
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			if (!this.statusOnly) {
+				return super.writeWith(body);
+			}
 			HttpStatusCode code = getDelegate().getStatusCode();
 			if (code != null && code.is4xxClientError()) {
 				// A refusal (405, 413, ...), not a health answer: it carries no details.
