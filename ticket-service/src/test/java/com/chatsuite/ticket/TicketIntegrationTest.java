@@ -55,6 +55,8 @@ public abstract class TicketIntegrationTest {
 
 	protected static final String LIVECHAT = "livechat";
 
+	protected static final String SELLER_CHAT = "seller_buyer_chat_system";
+
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
 
 	protected static EventCollector published;
@@ -101,8 +103,13 @@ public abstract class TicketIntegrationTest {
 
 	/** An agent token of an operator, valid for an hour of the test clock. */
 	protected String agentToken(String orgId, String operatorId) {
+		return agentToken(orgId, operatorId, LIVECHAT);
+	}
+
+	/** An agent token of an operator in an addon, valid for an hour of the test clock. */
+	protected String agentToken(String orgId, String operatorId, String addon) {
 		TestTokens tokens = TestTokens.shared();
-		return tokens.sign(tokens.base("agent", operatorId, orgId, LIVECHAT)
+		return tokens.sign(tokens.base("agent", operatorId, orgId, addon)
 			.claim("email", operatorId + "@example.test")
 			.expirationTime(Date.from(this.clock.instant().plus(Duration.ofHours(1)))));
 	}
@@ -150,6 +157,16 @@ public abstract class TicketIntegrationTest {
 		String operatorId = newId("op");
 		publish(orgId, operatorId, new OperatorCreated(operatorId, operatorId + "@example.test", name, LIVECHAT, true));
 		Agent agent = new Agent(orgId, operatorId, agentToken(orgId, operatorId));
+		eventually().until(() -> agent.info().returnResult(byte[].class).getStatus().value() == 200);
+		return agent;
+	}
+
+	/** The same operator, active in another addon too, as that addon's agent. */
+	protected Agent inAddon(Agent operator, String addon) {
+		publish(operator.orgId(), operator.operatorId(), new OperatorCreated(operator.operatorId(),
+				operator.operatorId() + "@example.test", "Same Operator", addon, true));
+		Agent agent = new Agent(operator.orgId(), operator.operatorId(),
+				agentToken(operator.orgId(), operator.operatorId(), addon));
 		eventually().until(() -> agent.info().returnResult(byte[].class).getStatus().value() == 200);
 		return agent;
 	}

@@ -16,6 +16,7 @@ import com.chatsuite.ticket.agent.CurrentAgent;
 import com.chatsuite.ticket.ticket.Tickets;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
@@ -81,12 +82,8 @@ class AgentStreamController {
 					}
 				});
 			Map<String, String> roomByTicket = new ConcurrentHashMap<>();
-			Flux<ServerSentEvent<Object>> changes = buffer.asFlux().handle((event, sink) -> {
-				ServerSentEvent<Object> shown = toAgent(agent, roomByTicket, event);
-				if (shown != null) {
-					sink.next(shown);
-				}
-			});
+			Flux<ServerSentEvent<Object>> changes = buffer.asFlux()
+				.concatMap((event) -> toAgent(agent, roomByTicket, event), 1);
 			// The first comment goes out once the stream listens and knows the agent's
 			// tickets: a console that sees it misses nothing from then on.
 			Flux<ServerSentEvent<Object>> listening = this.tickets.heldBy(agent.id())
@@ -103,13 +100,27 @@ class AgentStreamController {
 				.thenReturn(ServerSentEvent.builder().comment("keep-alive").build()), 1);
 	}
 
-	/** What an event means to the agent's console, or {@code null} when nothing. */
-	private static ServerSentEvent<Object> toAgent(Agent agent, Map<String, String> roomByTicket, CloudEvent<?> event) {
-		Object data = event.data();
-		if (data instanceof TicketAssigned assigned && assigned.agentId().equals(agent.operatorId())) {
-			roomByTicket.put(assigned.ticketId(), assigned.roomId());
-			return sse("ticket-assigned", event);
+	/** What an event means to the agent's console: empty when nothing. */
+	private Mono<ServerSentEvent<Object>> toAgent(Agent agent, Map<String, String> roomByTicket, CloudEvent<?> event) {
+		if (event.data() instanceof TicketAssigned assigned && assigned.agentId().equals(agent.operatorId())) {
+			// An operator can be an agent of several addons of its organisation, each
+			// with
+			// a stream of its own: the ticket tells which of them holds it.
+			return this.tickets.find(assigned.ticketId())
+				.filter((ticket) -> agent.id().equals(ticket.agentKey()))
+				.map((ticket) -> {
+					roomByTicket.put(assigned.ticketId(), assigned.roomId());
+					return sse("ticket-assigned", event);
+				});
 		}
+		return Mono.justOrEmpty(toAgentAtOnce(roomByTicket, event));
+	}
+
+	/**
+	 * What any other event means to the agent's console, or {@code null} when nothing.
+	 */
+	private static ServerSentEvent<Object> toAgentAtOnce(Map<String, String> roomByTicket, CloudEvent<?> event) {
+		Object data = event.data();
 		if (data instanceof TicketReassigned reassigned && roomByTicket.remove(reassigned.ticketId()) != null) {
 			return sse("ticket-reassigned", event);
 		}

@@ -52,8 +52,8 @@ class TicketController {
 		return this.current.of(exchange).flatMapMany((agent) -> {
 			Instant now = this.clock.instant();
 			Flux<Ticket> open = this.tickets.heldBy(agent.id());
-			Flux<Ticket> shown = closed ? open
-				.concatWith(this.tickets.closedBy(agent.orgId(), agent.operatorId(), now.minus(CLOSED_WINDOW))) : open;
+			Flux<Ticket> shown = closed ? open.concatWith(this.tickets.closedBy(agent.id(), now.minus(CLOSED_WINDOW)))
+					: open;
 			return shown.map((ticket) -> TicketView.of(ticket, now));
 		});
 	}

@@ -143,17 +143,14 @@ public class Tickets {
 
 	/**
 	 * The tickets an agent held that were closed since a time, newest first.
-	 * @param orgId the organisation
-	 * @param agentId the agent's operator id
+	 * @param agentKey the agent's key: its organisation, addon and operator
 	 * @param since the time
 	 * @return the tickets
 	 */
-	Flux<Ticket> closedBy(String orgId, String agentId, Instant since) {
+	Flux<Ticket> closedBy(String agentKey, Instant since) {
 		Query query = Query
-			.query(Criteria.where("agentId")
-				.is(agentId)
-				.and("orgId")
-				.is(orgId)
+			.query(Criteria.where("agentKey")
+				.is(agentKey)
 				.and("status")
 				.in(TicketStatus.CLOSED, TicketStatus.CHAT_CLOSED)
 				.and("closedAt")

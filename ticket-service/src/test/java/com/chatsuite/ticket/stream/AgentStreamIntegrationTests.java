@@ -72,6 +72,41 @@ class AgentStreamIntegrationTests extends TicketIntegrationTest {
 	}
 
 	@Test
+	void theSameOperatorInAnotherAddonHearsOfItsOwnTicketsOnly() {
+		String orgId = newId("org");
+		this.web.put()
+			.uri("/admin/routing-settings")
+			.header("access_token", addonToken(orgId, LIVECHAT))
+			.bodyValue(java.util.Map.of("capacity", 1))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Agent agent = onlineOperator(orgId, "Listener");
+		Agent sameOperator = inAddon(agent, SELLER_CHAT);
+		String first = newId("room");
+		String second = newId("room");
+		StepVerifier
+			.create(stream(sameOperator)
+				.filter((event) -> event.event() != null || "listening".equals(event.comment())))
+			.expectNextMatches((event) -> "listening".equals(event.comment()))
+			.then(() -> {
+				openRoomWithId(orgId, first, "any.example");
+				eventually().until(() -> agent.ticketOfRoom(first) != null);
+				postMessage(orgId, first, 1, SenderType.VISITOR, "for the livechat agent");
+				// The livechat agent is at capacity: the next room goes to the other
+				// addon's.
+				sameOperator.online().expectStatus().isOk();
+				openRoomWithId(orgId, second, "any.example");
+			})
+			.assertNext((event) -> {
+				assertThat(event.event()).isEqualTo("ticket-assigned");
+				assertThat(event.data()).contains(second).doesNotContain(first);
+			})
+			.thenCancel()
+			.verify(Duration.ofSeconds(30));
+	}
+
+	@Test
 	void anAgentGoingOfflineHearsItsTicketsTakenAway() {
 		String orgId = newId("org");
 		Agent leaving = onlineOperator(orgId, "Leaving");

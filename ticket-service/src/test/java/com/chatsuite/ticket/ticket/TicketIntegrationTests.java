@@ -137,6 +137,19 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 	}
 
 	@Test
+	void closedTicketsAreThoseOfTheTokensAddonOnly() {
+		String orgId = newId("org");
+		Agent agent = onlineOperator(orgId, "Agent");
+		String roomId = openRoom(orgId, "any.example");
+		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		closeRoom(orgId, roomId);
+		eventually().until(() -> body(agent.ticketsWithClosed()).size() == 1);
+		Agent sameOperatorInAnotherAddon = inAddon(agent, SELLER_CHAT);
+		assertThat(body(sameOperatorInAnotherAddon.ticketsWithClosed().expectStatus().isOk())).isEmpty();
+		assertThat(body(agent.ticketsWithClosed())).hasSize(1);
+	}
+
+	@Test
 	void pickedTimeIsSetOnceByTheHoldingAgentNamedInTheHeader() {
 		String orgId = newId("org");
 		Agent holder = onlineOperator(orgId, "Holder");
