@@ -122,6 +122,25 @@ public abstract class TicketIntegrationTest {
 			.expirationTime(Date.from(this.clock.instant().plus(Duration.ofHours(1)))));
 	}
 
+	/**
+	 * Changes an organisation's routing settings with its livechat addon token, or reads
+	 * them.
+	 * @param orgId the organisation
+	 * @param changes the fields to change, {@code null} to read
+	 * @return the answer
+	 */
+	protected WebTestClient.ResponseSpec routingSettings(String orgId, Map<String, ?> changes) {
+		String token = addonToken(orgId, LIVECHAT);
+		if (changes == null) {
+			return this.web.get().uri("/admin/routing-settings").header("access_token", token).exchange();
+		}
+		return this.web.put()
+			.uri("/admin/routing-settings")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.bodyValue(changes)
+			.exchange();
+	}
+
 	/** Publishes another service's event, as that service would. */
 	protected CloudEvent<?> publish(String orgId, String subject, EventData data) {
 		CloudEvent<?> event = CloudEvent.of("test", subject, orgId, data, this.clock.instant());

@@ -21,9 +21,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.json.JsonCompareMode;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -112,7 +110,7 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 	@Test
 	void ticketsBeyondCapacityWaitAndAreServedFirstComeFirstServed() {
 		String orgId = newId("org");
-		settings(orgId, Map.of("capacity", 1)).expectStatus().isOk();
+		routingSettings(orgId, Map.of("capacity", 1)).expectStatus().isOk();
 		Agent agent = onlineOperator(orgId, "Solo");
 		String first = openRoom(orgId, "any.example");
 		eventually().until(() -> agent.ticketOfRoom(first) != null);
@@ -124,7 +122,7 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 		agent.closeRoom(first).expectStatus().isOk();
 		eventually().until(() -> agent.ticketOfRoom(second) != null);
 		assertThat(agent.openTickets()).isEqualTo(1);
-		settings(orgId, Map.of("capacity", 2)).expectStatus().isOk();
+		routingSettings(orgId, Map.of("capacity", 2)).expectStatus().isOk();
 		eventually().until(() -> agent.ticketOfRoom(third) != null);
 	}
 
@@ -186,7 +184,7 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 		assertThatThrownBy(() -> this.store.save(second, changed(second, 8)).block(Duration.ofSeconds(10)))
 			.isInstanceOf(ConcurrentChange.class);
 		assertThat(this.store.of(orgId).block(Duration.ofSeconds(10)).capacity()).isEqualTo(7);
-		settings(orgId, Map.of("auto_close_minutes", 30)).expectStatus().isOk();
+		routingSettings(orgId, Map.of("auto_close_minutes", 30)).expectStatus().isOk();
 		RoutingSettings stored = this.store.of(orgId).block(Duration.ofSeconds(10));
 		assertThat(stored.capacity()).isEqualTo(7);
 		assertThat(stored.autoClose()).isEqualTo(Duration.ofMinutes(30));
@@ -235,19 +233,20 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 	@Test
 	void routingSettingsAreReadAndChangedWithALivechatAccessToken() {
 		String orgId = newId("org");
-		settings(orgId, null).expectStatus()
+		routingSettings(orgId, null).expectStatus()
 			.isOk()
 			.expectBody()
 			.json("""
 					{"status": 1, "data": {"capacity": 3, "auto_close_warning_minutes": 10, "auto_close_minutes": 15}}""",
 					JsonCompareMode.STRICT);
-		settings(orgId, Map.of("capacity", 5, "auto_close_warning_minutes", 2, "auto_close_minutes", 4)).expectStatus()
+		routingSettings(orgId, Map.of("capacity", 5, "auto_close_warning_minutes", 2, "auto_close_minutes", 4))
+			.expectStatus()
 			.isOk()
 			.expectBody()
 			.json("""
 					{"status": 1, "data": {"capacity": 5, "auto_close_warning_minutes": 2, "auto_close_minutes": 4}}""",
 					JsonCompareMode.STRICT);
-		JsonNode read = body(settings(orgId, null).expectStatus().isOk());
+		JsonNode read = body(routingSettings(orgId, null).expectStatus().isOk());
 		assertThat(read.path("data").path("capacity").asInt()).isEqualTo(5);
 	}
 
@@ -262,24 +261,12 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 			.isForbidden());
 		assertThat(wrongAddon.path("status").asInt()).isZero();
 		assertThat(wrongAddon.path("errors").path(0).path("field").asString()).isEqualTo("access_token");
-		JsonNode badCapacity = body(settings(orgId, Map.of("capacity", 0)).expectStatus().isBadRequest());
+		JsonNode badCapacity = body(routingSettings(orgId, Map.of("capacity", 0)).expectStatus().isBadRequest());
 		assertThat(badCapacity.path("errors").path(0).path("field").asString()).isEqualTo("capacity");
 		JsonNode badOrder = body(
-				settings(orgId, Map.of("auto_close_warning_minutes", 20)).expectStatus().isBadRequest());
+				routingSettings(orgId, Map.of("auto_close_warning_minutes", 20)).expectStatus().isBadRequest());
 		assertThat(badOrder.path("message").asString()).contains("less than");
 		this.web.get().uri("/admin/routing-settings").exchange().expectStatus().isUnauthorized();
-	}
-
-	private WebTestClient.ResponseSpec settings(String orgId, Map<String, ?> changes) {
-		String token = addonToken(orgId, LIVECHAT);
-		if (changes == null) {
-			return this.web.get().uri("/admin/routing-settings").header("access_token", token).exchange();
-		}
-		return this.web.put()
-			.uri("/admin/routing-settings")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.bodyValue(changes)
-			.exchange();
 	}
 
 	private static Agent holderOf(String roomId, Agent... agents) {

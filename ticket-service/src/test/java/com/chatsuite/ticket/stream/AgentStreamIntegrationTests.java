@@ -74,13 +74,7 @@ class AgentStreamIntegrationTests extends TicketIntegrationTest {
 	@Test
 	void theSameOperatorInAnotherAddonHearsOfItsOwnTicketsOnly() {
 		String orgId = newId("org");
-		this.web.put()
-			.uri("/admin/routing-settings")
-			.header("access_token", addonToken(orgId, LIVECHAT))
-			.bodyValue(java.util.Map.of("capacity", 1))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		routingSettings(orgId, java.util.Map.of("capacity", 1)).expectStatus().isOk();
 		Agent agent = onlineOperator(orgId, "Listener");
 		Agent sameOperator = inAddon(agent, SELLER_CHAT);
 		String first = newId("room");

@@ -113,13 +113,7 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 	@Test
 	void aRoomClosedByItsVisitorClosesItsTicketAndFreesTheAgent() {
 		String orgId = newId("org");
-		this.web.put()
-			.uri("/admin/routing-settings")
-			.header("access_token", addonToken(orgId, LIVECHAT))
-			.bodyValue(java.util.Map.of("capacity", 1))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		routingSettings(orgId, java.util.Map.of("capacity", 1)).expectStatus().isOk();
 		Agent agent = onlineOperator(orgId, "Agent");
 		String first = openRoom(orgId, "any.example");
 		eventually().until(() -> agent.ticketOfRoom(first) != null);
