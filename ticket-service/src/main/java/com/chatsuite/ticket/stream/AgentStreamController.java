@@ -105,9 +105,11 @@ class AgentStreamController {
 		if (event.data() instanceof TicketAssigned assigned && assigned.agentId().equals(agent.operatorId())) {
 			// An operator can be an agent of several addons of its organisation, each
 			// with
-			// a stream of its own: the ticket tells which of them holds it.
+			// a stream of its own: the ticket tells which of them holds it, and whether
+			// it
+			// still does (an event sent twice can come after the ticket's close).
 			return this.tickets.find(assigned.ticketId())
-				.filter((ticket) -> agent.id().equals(ticket.agentKey()))
+				.filter((ticket) -> agent.id().equals(ticket.agentKey()) && ticket.status().isHeld())
 				.map((ticket) -> {
 					roomByTicket.put(assigned.ticketId(), assigned.roomId());
 					return sse("ticket-assigned", event);

@@ -45,7 +45,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("tickets")
 @CompoundIndexes({ @CompoundIndex(name = "held", def = "{'agentKey': 1, 'status': 1}"),
 		@CompoundIndex(name = "queue", def = "{'orgId': 1, 'status': 1, 'queuedAt': 1}"),
-		@CompoundIndex(name = "closed", def = "{'agentId': 1, 'orgId': 1, 'closedAt': -1}"),
+		@CompoundIndex(name = "closed_by_agent", def = "{'agentKey': 1, 'closedAt': -1}"),
 		@CompoundIndex(name = "auto_close", def = "{'status': 1, 'autoCloseAt': 1}") })
 public record Ticket(@Id String id, String orgId, @Indexed(unique = true) String roomId, TicketStatus status,
 		String productName, Customer customer, String language, LastMessage lastMessage, long lastSequence,
