@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,14 +64,17 @@ class RoomServiceController {
 
 	@GetMapping(PATH)
 	Mono<?> read(ServerWebExchange exchange) {
-		return this.access.caller(exchange, false)
-			.flatMap((caller) -> RequestFields.read(exchange).flatMap((fields) -> {
-				String type = type(fields, "get_messages", "get_room_by_id");
-				String roomId = fields.requiredText("room_id");
-				PageRequest page = "get_messages".equals(type) ? pageRequest(fields) : null;
-				return this.access.room(caller, roomId)
-					.flatMap((room) -> (page != null) ? messages(room, page) : Mono.just(roomDetails(room)));
-			}));
+		return this.access.caller(exchange, false).flatMap((caller) -> fieldsOfGet(exchange).flatMap((fields) -> {
+			String type = type(fields, "get_messages", "get_room_by_id", "delete_room");
+			String roomId = fields.requiredText("room_id");
+			if ("delete_room".equals(type)) {
+				// The reference document closes a room with a GET, as well as the POST.
+				return this.access.room(caller, roomId).flatMap((room) -> deleteRoom(fields, caller, room));
+			}
+			PageRequest page = "get_messages".equals(type) ? pageRequest(fields) : null;
+			return this.access.room(caller, roomId)
+				.flatMap((room) -> (page != null) ? messages(room, page) : Mono.just(roomDetails(room)));
+		}));
 	}
 
 	private Mono<ChatRoomApiResponse<Done>> createMessage(RequestFields fields, Caller caller, Room room) {
@@ -123,6 +127,23 @@ class RoomServiceController {
 			throw ApiException.badRequest(name, name + " must be a message sequence number (0 or more)");
 		}
 		return value;
+	}
+
+	/**
+	 * The fields of a GET: its query string, or, when that names no {@code type}, its
+	 * body (the reference document writes {@code delete_room} as a GET with a JSON body).
+	 */
+	private static Mono<RequestFields> fieldsOfGet(ServerWebExchange exchange) {
+		RequestFields query = RequestFields.query(exchange);
+		if (query.optionalText("type") != null || !hasBody(exchange)) {
+			return Mono.just(query);
+		}
+		return RequestFields.readBody(exchange);
+	}
+
+	private static boolean hasBody(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
 	}
 
 	private static String type(RequestFields fields, String... known) {

@@ -8,6 +8,9 @@ import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -134,7 +137,7 @@ class MessagesIntegrationTests extends ChatRoomIntegrationTest {
 				visitorPost(room, Map.of("type", "drop_database", "room_id", room.id())).expectStatus().isBadRequest(),
 				"type must be one of create_message, delete_room");
 		assertRefused(visitorGet(room, "type=get_everything&room_id=" + room.id()).expectStatus().isBadRequest(),
-				"type must be one of get_messages, get_room_by_id");
+				"type must be one of get_messages, get_room_by_id, delete_room");
 		assertRefused(visitorGet(room, "type=get_messages").expectStatus().isBadRequest(), "room_id is required");
 		assertRefused(visitorPost(room, Map.of("room_id", room.id())).expectStatus().isBadRequest(),
 				"type is required");
@@ -157,6 +160,39 @@ class MessagesIntegrationTests extends ChatRoomIntegrationTest {
 				"room '" + room.id() + "' is closed");
 		assertThat(texts(room)).containsExactly("bye");
 		JsonNode details = body(visitorGet(room, "type=get_room_by_id&room_id=" + room.id()).expectStatus().isOk());
+		assertThat(details.path("response").path(0).path("is_active").asBoolean(true)).isFalse();
+	}
+
+	@Test
+	void deleteRoomAlsoComesAsTheDocumentsGetWithItsFieldsInTheQueryOrInAJsonBody() {
+		VisitorRoom byQuery = openRoom(newOrganisation());
+		JsonNode closed = body(
+				visitorGet(byQuery, "type=delete_room&room_id=" + byQuery.id() + "&is_active=false").expectStatus()
+					.isOk());
+		assertThat(closed.path("message").asString()).isEqualTo("Room deleted successfully");
+		assertThat(closed.path("response").path("isSuccess").asBoolean()).isTrue();
+		assertRefused(post(byQuery, Map.of("message_data", "anyone?")).expectStatus().isEqualTo(409),
+				"room '" + byQuery.id() + "' is closed");
+
+		VisitorRoom byBody = openRoom(newOrganisation());
+		assertRefused(this.web.method(HttpMethod.GET)
+			.uri("/api/v2/room-service/")
+			.header("X-Room-Token", byBody.token())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("type", "delete_room", "room_id", byBody.id(), "is_active", true))
+			.exchange()
+			.expectStatus()
+			.isBadRequest(), "is_active must be false");
+		JsonNode closedByBody = body(this.web.method(HttpMethod.GET)
+			.uri("/api/v2/room-service/")
+			.header("X-Room-Token", byBody.token())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("type", "delete_room", "room_id", byBody.id(), "is_active", false))
+			.exchange()
+			.expectStatus()
+			.isOk());
+		assertThat(closedByBody.path("message").asString()).isEqualTo("Room deleted successfully");
+		JsonNode details = body(visitorGet(byBody, "type=get_room_by_id&room_id=" + byBody.id()).expectStatus().isOk());
 		assertThat(details.path("response").path(0).path("is_active").asBoolean(true)).isFalse();
 	}
 

@@ -46,9 +46,27 @@ public final class RequestFields {
 	public static Mono<RequestFields> read(ServerWebExchange exchange) {
 		if (HttpMethod.GET.equals(exchange.getRequest().getMethod())
 				|| HttpMethod.DELETE.equals(exchange.getRequest().getMethod())) {
-			return Mono.just(
-					new RequestFields(new LinkedHashMap<>(exchange.getRequest().getQueryParams().toSingleValueMap())));
+			return Mono.just(query(exchange));
 		}
+		return readBody(exchange);
+	}
+
+	/**
+	 * The fields of a request's query string.
+	 * @param exchange the exchange
+	 * @return the fields, the first value of each
+	 */
+	public static RequestFields query(ServerWebExchange exchange) {
+		return new RequestFields(new LinkedHashMap<>(exchange.getRequest().getQueryParams().toSingleValueMap()));
+	}
+
+	/**
+	 * The fields of a request's body, whatever its method: JSON or a form.
+	 * @param exchange the exchange
+	 * @return the fields (none for an empty body), or an {@link ApiException} (400
+	 * malformed, 413 too large, 415 media type)
+	 */
+	public static Mono<RequestFields> readBody(ServerWebExchange exchange) {
 		MediaType type = exchange.getRequest().getHeaders().getContentType();
 		if (type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
 			return body(exchange).map(RequestFields::parseForm)
