@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,25 +176,26 @@ class MessagesIntegrationTests extends ChatRoomIntegrationTest {
 				"room '" + byQuery.id() + "' is closed");
 
 		VisitorRoom byBody = openRoom(newOrganisation());
-		assertRefused(this.web.method(HttpMethod.GET)
-			.uri("/api/v2/room-service/")
-			.header("X-Room-Token", byBody.token())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("type", "delete_room", "room_id", byBody.id(), "is_active", true))
-			.exchange()
+		assertRefused(getWithBody(byBody, Map.of("type", "delete_room", "room_id", byBody.id(), "is_active", true))
 			.expectStatus()
 			.isBadRequest(), "is_active must be false");
-		JsonNode closedByBody = body(this.web.method(HttpMethod.GET)
-			.uri("/api/v2/room-service/")
-			.header("X-Room-Token", byBody.token())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("type", "delete_room", "room_id", byBody.id(), "is_active", false))
-			.exchange()
-			.expectStatus()
-			.isOk());
+		JsonNode closedByBody = body(
+				getWithBody(byBody, Map.of("type", "delete_room", "room_id", byBody.id(), "is_active", false))
+					.expectStatus()
+					.isOk());
 		assertThat(closedByBody.path("message").asString()).isEqualTo("Room deleted successfully");
 		JsonNode details = body(visitorGet(byBody, "type=get_room_by_id&room_id=" + byBody.id()).expectStatus().isOk());
 		assertThat(details.path("response").path(0).path("is_active").asBoolean(true)).isFalse();
+	}
+
+	/** {@code GET room-service} with its fields as a JSON body, as the visitor. */
+	private WebTestClient.ResponseSpec getWithBody(VisitorRoom room, Map<String, ?> fields) {
+		return this.web.method(HttpMethod.GET)
+			.uri("/api/v2/room-service/")
+			.header("X-Room-Token", room.token())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(fields)
+			.exchange();
 	}
 
 	@Test
