@@ -132,7 +132,8 @@ class TenancyIntegrationTests extends DirectoryIntegrationTest {
 			.expectBody()
 			.json("""
 					{"status": 1, "data": {"addon_unique_name": "livechat", "domain_name": "shop.example",
-					 "operators": {"online_status": true, "is_admin": false}}}""", JsonCompareMode.STRICT);
+					 "operators": {"online_status": true, "is_admin": false, "status": true}}}""",
+					JsonCompareMode.STRICT);
 	}
 
 	@Test

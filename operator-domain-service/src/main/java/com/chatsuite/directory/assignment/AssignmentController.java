@@ -112,7 +112,7 @@ class AssignmentController {
 			return new SellerBuyerAssignmentState(assignment.onlineStatus(), assignment.uniqueId(), assignment.admin(),
 					assignment.enabled());
 		}
-		return new AssignmentState(assignment.onlineStatus(), assignment.admin());
+		return new AssignmentState(assignment.onlineStatus(), assignment.admin(), assignment.enabled());
 	}
 
 	/**
@@ -165,9 +165,11 @@ class AssignmentController {
 	 *
 	 * @param onlineStatus whether the operator shows as available on the domain
 	 * @param isAdmin whether it administers the domain
+	 * @param status whether the operator gets the domain's messages (the reference
+	 * document lists it in every answer; only seller-buyer requests may change it)
 	 */
 	record AssignmentState(@JsonProperty("online_status") boolean onlineStatus,
-			@JsonProperty("is_admin") boolean isAdmin) {
+			@JsonProperty("is_admin") boolean isAdmin, boolean status) {
 	}
 
 	/**

@@ -189,7 +189,8 @@ class AssignmentIntegrationTests extends DirectoryIntegrationTest {
 			.expectBody()
 			.json("""
 					{"status": 1, "data": {"addon_unique_name": "livechat", "domain_name": "shop.example",
-					 "operators": {"online_status": false, "is_admin": false}}}""", JsonCompareMode.STRICT);
+					 "operators": {"online_status": false, "is_admin": false, "status": true}}}""",
+					JsonCompareMode.STRICT);
 	}
 
 	@Test
