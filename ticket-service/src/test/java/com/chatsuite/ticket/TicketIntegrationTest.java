@@ -222,6 +222,16 @@ public abstract class TicketIntegrationTest {
 		return openRoomWithId(orgId, newId("room"), productName);
 	}
 
+	/**
+	 * Opens a room of the agent's organisation on a domain no one is assigned to, and
+	 * waits until the agent holds its ticket.
+	 */
+	protected String assignedRoom(Agent agent) {
+		String roomId = openRoom(agent.orgId(), "any.example");
+		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		return roomId;
+	}
+
 	protected String openRoomWithId(String orgId, String roomId, String productName) {
 		// Rooms a visitor opens one after the other are not opened in the same
 		// millisecond;

@@ -130,8 +130,7 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 	void anAgentGoingOfflineGivesItsTicketsToAnotherAgent() {
 		String orgId = newId("org");
 		Agent leaving = onlineOperator(orgId, "Leaving");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> leaving.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(leaving);
 		String ticketId = leaving.ticketOfRoom(roomId).path("id").asString();
 		Agent staying = onlineOperator(orgId, "Staying");
 		leaving.offline().expectStatus().isOk();
@@ -148,8 +147,7 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 	void aSlotClaimedForAWaitingTicketIsKeptUntilTheClaimIsAbandoned() {
 		String orgId = newId("org");
 		Agent agent = onlineOperator(orgId, "Midway");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(agent);
 		String ticketId = agent.ticketOfRoom(roomId).path("id").asString();
 		// As between an assignment's claim of the agent's slot and its change of the
 		// ticket: the agent holds the slot while the ticket still waits.
@@ -199,8 +197,7 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 	void aTicketGivenBackWithNobodyOnlineWaitsAsReassigned() {
 		String orgId = newId("org");
 		Agent leaving = onlineOperator(orgId, "Leaving");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> leaving.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(leaving);
 		leaving.offline().expectStatus().isOk();
 		assertThat(leaving.openTickets()).isZero();
 		Agent later = onlineOperator(orgId, "Later");

@@ -104,8 +104,7 @@ class AgentStreamIntegrationTests extends TicketIntegrationTest {
 	void anAgentGoingOfflineHearsItsTicketsTakenAway() {
 		String orgId = newId("org");
 		Agent leaving = onlineOperator(orgId, "Leaving");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> leaving.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(leaving);
 		StepVerifier.create(stream(leaving).filter((event) -> event.event() != null))
 			.then(() -> leaving.offline().expectStatus().isOk())
 			.assertNext((event) -> {

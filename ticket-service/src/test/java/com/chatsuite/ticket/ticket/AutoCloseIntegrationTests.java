@@ -38,8 +38,7 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 		String orgId = newId("org");
 		shortAutoClose(orgId);
 		Agent agent = onlineOperator(orgId, "Agent");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(agent);
 		String ticketId = agent.ticketOfRoom(roomId).path("id").asString();
 		long closesAt = agent.ticketOfRoom(roomId).path("metadata").path("autoCloseTimestamp").asLong();
 		this.clock.advance(Duration.ofMinutes(2));
@@ -65,8 +64,7 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 		String orgId = newId("org");
 		shortAutoClose(orgId);
 		Agent agent = onlineOperator(orgId, "Agent");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(agent);
 		long closesAt = agent.ticketOfRoom(roomId).path("metadata").path("autoCloseTimestamp").asLong();
 		this.clock.advance(Duration.ofMinutes(3));
 		postMessage(orgId, roomId, 1, SenderType.VISITOR, "still there?");
@@ -90,8 +88,7 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 		String orgId = newId("org");
 		shortAutoClose(orgId);
 		Agent agent = onlineOperator(orgId, "Agent");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(agent);
 		// Housekeeping read the ticket as due; a message then pushed its times back.
 		Ticket due = this.tickets.findByRoom(roomId).block(Duration.ofSeconds(10));
 		this.tickets
@@ -107,8 +104,7 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 	void closingAClosedTicketAgainReleasesTheSlotTheFirstCloseLeftHeld() {
 		String orgId = newId("org");
 		Agent agent = onlineOperator(orgId, "Agent");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(agent);
 		String ticketId = agent.ticketOfRoom(roomId).path("id").asString();
 		// The first close wrote the ticket and failed before it released the slot.
 		changeStoredTicket(ticketId, new Update().set("status", "CLOSED").set("closedAt", this.clock.instant()));
@@ -128,8 +124,7 @@ class AutoCloseIntegrationTests extends TicketIntegrationTest {
 		// reassigned.
 		autoCloseAfter(orgId, 60, 90);
 		Agent idle = onlineOperator(orgId, "Idle");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> idle.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(idle);
 		String ticketId = idle.ticketOfRoom(roomId).path("id").asString();
 		this.clock.advance(Duration.ofMinutes(31));
 		eventually().until(() -> publishedAbout(ticketId).stream().anyMatch(TicketReassigned.class::isInstance));

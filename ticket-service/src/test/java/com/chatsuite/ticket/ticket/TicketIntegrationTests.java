@@ -87,8 +87,7 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 	void onlyTheAgentHoldingARoomClosesItAndItEndsChatClosedWhenTheRoomCloses() {
 		String orgId = newId("org");
 		Agent holder = onlineOperator(orgId, "Holder");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> holder.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(holder);
 		String ticketId = holder.ticketOfRoom(roomId).path("id").asString();
 		Agent colleague = operator(orgId, "Colleague");
 		Agent stranger = onlineOperator(newId("org"), "Stranger");
@@ -134,8 +133,7 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 	void closedTicketsAreThoseOfTheTokensAddonOnly() {
 		String orgId = newId("org");
 		Agent agent = onlineOperator(orgId, "Agent");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(agent);
 		closeRoom(orgId, roomId);
 		eventually().until(() -> body(agent.ticketsWithClosed()).size() == 1);
 		Agent sameOperatorInAnotherAddon = inAddon(agent, SELLER_CHAT);
@@ -147,8 +145,7 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 	void pickedTimeIsSetOnceByTheHoldingAgentNamedInTheHeader() {
 		String orgId = newId("org");
 		Agent holder = onlineOperator(orgId, "Holder");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> holder.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(holder);
 		String ticketId = holder.ticketOfRoom(roomId).path("id").asString();
 		Agent colleague = onlineOperator(orgId, "Colleague");
 		picked(colleague, ticketId, colleague.operatorId()).expectStatus()
@@ -174,8 +171,7 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 	void theLastMessageOfTheRoomShowsOnItsTicket() {
 		String orgId = newId("org");
 		Agent agent = onlineOperator(orgId, "Agent");
-		String roomId = openRoom(orgId, "any.example");
-		eventually().until(() -> agent.ticketOfRoom(roomId) != null);
+		String roomId = assignedRoom(agent);
 		postMessage(orgId, roomId, 1, SenderType.VISITOR, "hello");
 		postMessage(orgId, roomId, 2, SenderType.AGENT, "hi, how can I help?");
 		eventually().until(() -> agent.ticketOfRoom(roomId)
