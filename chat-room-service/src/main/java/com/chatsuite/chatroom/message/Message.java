@@ -13,7 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A message of a room, with the {@code message-posted} event that announces it. Its id is
  * {@code <room id>:<sequence>}, so the unique id makes sure no two messages of a room
- * share a number, and a page of a room's messages is read by ids.
+ * share a number, and a page of a room's messages is read by ids. A room's closing takes
+ * the next free number with a mark of its own ({@link #closing}), so a message posted
+ * while the room closes either comes before the mark or is refused.
  *
  * @param id {@code <room id>:<sequence>}
  * @param roomId the room
@@ -36,8 +38,34 @@ record Message(@Id String id, String roomId, String orgId, long sequence, String
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
 	}
 
+	/** The prefix of the origin of a room's closing mark. */
+	private static final String CLOSING = "room-closed:";
+
 	static String id(String roomId, long sequence) {
 		return roomId + ":" + sequence;
+	}
+
+	/**
+	 * The mark a room's closing leaves on the next free number: no message is posted
+	 * after it, and no reader shows it.
+	 * @param roomId the room
+	 * @param orgId its organisation
+	 * @param sequence the number it takes
+	 * @param now when the room closes
+	 * @return the mark
+	 */
+	static Message closing(String roomId, String orgId, long sequence, Instant now) {
+		return new Message(id(roomId, sequence), roomId, orgId, sequence, null, Author.SYSTEM.value(),
+				Author.SYSTEM.value(), closingOrigin(roomId), now, List.of());
+	}
+
+	static String closingOrigin(String roomId) {
+		return CLOSING + roomId;
+	}
+
+	/** Whether this is a room's closing mark rather than a message. */
+	boolean closes() {
+		return this.origin != null && this.origin.startsWith(CLOSING);
 	}
 
 	/** Messages from the visitor are on the documented {@code side} {@code true}. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongFunction;
 
 import com.chatsuite.chatroom.room.Room;
 import com.chatsuite.chatroom.room.Rooms;
@@ -68,31 +69,61 @@ public class Messages implements RoomStreams.MessageSource {
 	 * @param text the text
 	 * @param origin the event a system message answers, or {@code null}
 	 * @return the stored message (for a repeated origin, the message posted the first
-	 * time)
+	 * time); 409 when the room is closed, even if it closed after it was read
 	 */
 	public Mono<LiveMessage> post(Room room, Author author, String senderId, String text, String origin) {
-		return Rooms.requireActive(room)
-			.then(Mono.defer(() -> insert(room, room.lastSequence() + 1, author, senderId, text, origin, 0)))
+		return Rooms.requireActive(room).then(Mono.defer(() -> take(room, room.lastSequence() + 1, (sequence) -> {
+			Instant now = this.clock.instant();
+			String id = Message.id(room.id(), sequence);
+			MessagePosted posted = new MessagePosted(room.id(), id, sequence, author.senderType(), senderId, text, now);
+			return new Message(id, room.id(), room.orgId(), sequence, text, author.value(), senderId, origin, now,
+					List.of(this.events.of(room.id(), room.orgId(), posted)));
+		}, 0)))
 			.flatMap((message) -> this.rooms.advance(room.id(), message.sequence(), message.text()).thenReturn(message))
 			.map(Messages::live)
 			.doOnNext(this.hub::published);
 	}
 
-	private Mono<Message> insert(Room room, long sequence, Author author, String senderId, String text, String origin,
-			int probes) {
+	/**
+	 * Closes a room: first its closing mark takes the next free number, so that a message
+	 * posted meanwhile either comes before it or is refused; then the room is closed and
+	 * {@code room-closed} announced. Closing a closed room changes nothing.
+	 * @param room the room as read
+	 * @param closedBy who closes it
+	 * @param reason why
+	 * @return the room after the change
+	 */
+	public Mono<Room> close(Room room, String closedBy, String reason) {
+		Mono<Message> mark = Mono.defer(() -> room.active()
+				? take(room, room.lastSequence() + 1,
+						(sequence) -> Message.closing(room.id(), room.orgId(), sequence, this.clock.instant()), 0)
+				: Mono.empty());
+		return mark.then(this.rooms.close(room, closedBy, reason));
+	}
+
+	/**
+	 * Stores a message, or a closing mark, on the lowest free number from
+	 * {@code sequence} on; a message meets the room's closing mark there at the latest.
+	 */
+	private Mono<Message> take(Room room, long sequence, LongFunction<Message> numbered, int probes) {
 		if (probes >= MAX_PROBES) {
 			return Mono.error(ApiException.conflict("room_id", "room '" + room.id() + "' is too busy; try again"));
 		}
-		Instant now = this.clock.instant();
-		String id = Message.id(room.id(), sequence);
-		MessagePosted posted = new MessagePosted(room.id(), id, sequence, author.senderType(), senderId, text, now);
-		Message message = new Message(id, room.id(), room.orgId(), sequence, text, author.value(), senderId, origin,
-				now, List.of(this.events.of(room.id(), room.orgId(), posted)));
-		return this.writes.insert(message).onErrorResume(DuplicateKeyException.class, (ex) -> {
-			Mono<Message> next = Mono
-				.defer(() -> insert(room, sequence + 1, author, senderId, text, origin, probes + 1));
-			return (origin != null) ? byOrigin(origin).switchIfEmpty(next) : next;
+		Message message = numbered.apply(sequence);
+		Mono<Message> stored = this.writes.insert(message)
+			// An insert whose outcome was unknown answers what holds its number.
+			.flatMap((found) -> (found.closes() && !message.closes()) ? closed(room) : Mono.just(found));
+		return stored.onErrorResume(DuplicateKeyException.class, (ex) -> {
+			Mono<Message> onward = this.mongo.findById(message.id(), Message.class)
+				.filter((taken) -> taken.closes() && !message.closes())
+				.flatMap((mark) -> closed(room))
+				.switchIfEmpty(Mono.defer(() -> take(room, sequence + 1, numbered, probes + 1)));
+			return (message.origin() != null) ? byOrigin(message.origin()).switchIfEmpty(onward) : onward;
 		});
+	}
+
+	private static Mono<Message> closed(Room room) {
+		return Mono.error(Rooms.closed(room.id()));
 	}
 
 	private Mono<Message> byOrigin(String origin) {
@@ -144,6 +175,7 @@ public class Messages implements RoomStreams.MessageSource {
 		}
 		// By ids: one index lookup each, even in the embedded store.
 		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Message.class)
+			.filter((message) -> !message.closes())
 			.sort(Comparator.comparingLong(Message::sequence));
 	}
 

@@ -8,7 +8,6 @@ import com.chatsuite.chatroom.access.RoomAccess;
 import com.chatsuite.chatroom.message.Messages.PageRequest;
 import com.chatsuite.chatroom.room.Room;
 import com.chatsuite.chatroom.room.RoomView;
-import com.chatsuite.chatroom.room.Rooms;
 import com.chatsuite.contracts.api.ChatRoomApiResponse;
 import com.chatsuite.support.web.ApiException;
 import com.chatsuite.support.web.RequestFields;
@@ -39,14 +38,11 @@ class RoomServiceController {
 
 	private final Messages messages;
 
-	private final Rooms rooms;
-
 	private final ChatRoomProperties properties;
 
-	RoomServiceController(RoomAccess access, Messages messages, Rooms rooms, ChatRoomProperties properties) {
+	RoomServiceController(RoomAccess access, Messages messages, ChatRoomProperties properties) {
 		this.access = access;
 		this.messages = messages;
-		this.rooms = rooms;
 		this.properties = properties;
 	}
 
@@ -92,7 +88,7 @@ class RoomServiceController {
 		}
 		String closedBy = (caller instanceof Caller.Agent agent) ? agent.operatorId() : room.userId();
 		String reason = (caller instanceof Caller.Agent) ? "closed by an agent" : "closed by the visitor";
-		return this.rooms.close(room, closedBy, reason)
+		return this.messages.close(room, closedBy, reason)
 			.map((closed) -> ChatRoomApiResponse.ok("Room deleted successfully", new Done(true, null, null)));
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -127,7 +128,8 @@ public class Rooms {
 
 	/**
 	 * Closes a room, announcing it with {@code room-closed}; closing a closed room
-	 * changes nothing.
+	 * changes nothing. Messages posted meanwhile are refused only when the room's closing
+	 * mark was stored first: close rooms through {@code Messages.close}.
 	 * @param room the room as read
 	 * @param closedBy who closes it
 	 * @param reason why
@@ -156,9 +158,27 @@ public class Rooms {
 	 */
 	public static Mono<Room> requireActive(Room room) {
 		if (!room.active()) {
-			return Mono.error(ApiException.conflict("room_id", "room '" + room.id() + "' is closed"));
+			return Mono.error(closed(room.id()));
 		}
 		return Mono.just(room);
+	}
+
+	/**
+	 * The refusal of a closed room.
+	 * @param roomId the room
+	 * @return a 409 naming {@code room_id}
+	 */
+	public static ApiException closed(String roomId) {
+		return new ClosedException(roomId);
+	}
+
+	/** A 409: the room is closed. */
+	public static final class ClosedException extends ApiException {
+
+		ClosedException(String roomId) {
+			super(HttpStatus.CONFLICT, "room '" + roomId + "' is closed", "room_id");
+		}
+
 	}
 
 }

@@ -62,7 +62,7 @@ class TicketEventsListener {
 			return room(event, warning.roomId()).flatMap((room) -> systemMessage(room, warning.message(), event.id()));
 		}
 		if (event.data() instanceof TicketClosed closed) {
-			return room(event, closed.roomId()).flatMap((room) -> this.rooms.close(room, "ticket-service",
+			return room(event, closed.roomId()).flatMap((room) -> this.messages.close(room, "ticket-service",
 					"ticket " + closed.ticketId() + " " + closed.status().toLowerCase(Locale.ROOT)))
 				.then();
 		}
@@ -78,7 +78,10 @@ class TicketEventsListener {
 		if (!room.active()) {
 			return Mono.empty();
 		}
-		return this.messages.post(room, Author.SYSTEM, SYSTEM, text, origin).then();
+		// A room that closed after it was read takes no more messages.
+		return this.messages.post(room, Author.SYSTEM, SYSTEM, text, origin)
+			.then()
+			.onErrorResume(Rooms.ClosedException.class, (ex) -> Mono.empty());
 	}
 
 }

@@ -1,13 +1,19 @@
 package com.chatsuite.chatroom.message;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.chatsuite.chatroom.ChatRoomIntegrationTest;
+import com.chatsuite.chatroom.room.Room;
+import com.chatsuite.chatroom.room.Rooms;
+import com.chatsuite.chatroom.stream.LiveMessage;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,6 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SuiteIntegrationTest
 class MessagesIntegrationTests extends ChatRoomIntegrationTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	@Autowired
+	private Messages messages;
+
+	@Autowired
+	private Rooms rooms;
 
 	@Test
 	void createMessageAnswersTheDocumentedSuccess() {
@@ -162,6 +176,34 @@ class MessagesIntegrationTests extends ChatRoomIntegrationTest {
 		assertThat(texts(room)).containsExactly("bye");
 		JsonNode details = body(visitorGet(room, "type=get_room_by_id&room_id=" + room.id()).expectStatus().isOk());
 		assertThat(details.path("response").path(0).path("is_active").asBoolean(true)).isFalse();
+	}
+
+	@Test
+	void aMessageWhoseRoomClosesAfterItWasReadIsRefusedAndNotStored() {
+		VisitorRoom room = openRoom(newOrganisation());
+		say(room, "one");
+		// The room as a post read it just before another request closed it.
+		Room read = this.rooms.find(room.id()).block(TIMEOUT);
+		visitorPost(room, Map.of("type", "delete_room", "room_id", room.id(), "is_active", false)).expectStatus()
+			.isOk();
+
+		StepVerifier.create(this.messages.post(read, Author.CLIENT, read.userId(), "too late", null))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(Rooms.ClosedException.class)
+				.hasMessage("room '" + room.id() + "' is closed"))
+			.verify(TIMEOUT);
+		StepVerifier.create(this.messages.post(read, Author.SYSTEM, "system", "an agent joined", "event-" + room.id()))
+			.expectError(Rooms.ClosedException.class)
+			.verify(TIMEOUT);
+		assertThat(texts(room)).containsExactly("one");
+		StepVerifier.create(this.messages.range(room.id(), 1, 10).map(LiveMessage::text))
+			.expectNext("one")
+			.verifyComplete();
+
+		// Closing again, from the same stale read, changes nothing.
+		StepVerifier.create(this.messages.close(read, "someone", "again").map(Room::active))
+			.expectNext(false)
+			.verifyComplete();
+		assertThat(texts(room)).containsExactly("one");
 	}
 
 	@Test
