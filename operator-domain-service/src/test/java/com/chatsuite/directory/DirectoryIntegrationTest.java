@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.EventData;
+import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.contracts.events.EventJson;
 import com.chatsuite.contracts.events.partner.WorkspaceCreated;
 import com.chatsuite.contracts.events.ticket.AgentStatus;
@@ -154,9 +155,16 @@ public abstract class DirectoryIntegrationTest {
 			.toList();
 	}
 
-	/** The data of the events read so far about one aggregate of one organisation. */
+	/**
+	 * The data of the events read so far about one aggregate of one organisation, but for
+	 * the announcements of a domain's widget visibility (see
+	 * {@code VisibilityIntegrationTests}), which follow every change of a domain.
+	 */
 	protected List<EventData> dataOf(EventCollector collector, String orgId, String subject) {
-		return eventsOf(collector, orgId, subject).stream().<EventData>map(CloudEvent::data).toList();
+		return eventsOf(collector, orgId, subject).stream()
+			.<EventData>map(CloudEvent::data)
+			.filter((data) -> !(data instanceof WidgetVisibilityChanged))
+			.toList();
 	}
 
 	protected static ConditionFactory eventually() {

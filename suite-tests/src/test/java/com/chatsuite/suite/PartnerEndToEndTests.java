@@ -30,10 +30,10 @@ import static org.awaitility.Awaitility.await;
  * (addon {@code partner}) makes an API key, creates a workspace for a client, registers
  * webhooks at a local receiver; the client logs into its new organisation, creates an
  * operator and a domain whose widget shows; points are topped up and deducted; the
- * workspace is paused (its changes refused, its widget invisible, the plan's domain limit
- * holding) and activated (its widget visible again); an agent member becomes an operator;
- * the receiver gets every event, each signature verified with the Standard Webhooks
- * reference library.
+ * workspace is paused (its changes refused, its widget invisible, and so in its
+ * {@code list-flows}, the plan's domain limit holding) and activated (its widget visible
+ * again); an agent member becomes an operator; the receiver gets every event, each
+ * signature verified with the Standard Webhooks reference library.
  */
 class PartnerEndToEndTests {
 
@@ -120,6 +120,7 @@ class PartnerEndToEndTests {
 		awaitWidgetVisible(workspaceId, shop, true);
 
 		String base = "/partner/workspace/" + workspaceId;
+		awaitFlow(apiKey, base, shop, true, null);
 		assertThat(SuiteApi
 			.data(partner(apiKey, base + "/topup-points", Map.of("points", 100, "reason", "pack")).expectStatus()
 				.isOk())
@@ -143,6 +144,7 @@ class PartnerEndToEndTests {
 				.isOk())
 			.path("reason")
 			.asString()).isEqualTo("workspace paused");
+		awaitFlow(apiKey, base, shop, false, "workspace paused");
 		// The starter plan allows one domain.
 		JsonNode beyondPlan = SuiteApi.body(this.api
 			.post(clientToken, "/admin/domain/create", Map.of("domain_name", "more-" + shop, "email", email))
@@ -151,6 +153,7 @@ class PartnerEndToEndTests {
 		assertThat(beyondPlan.path("message").asString()).contains("plan limit reached: at most 1 domains");
 		partner(apiKey, base + "/active", Map.of()).expectStatus().isOk();
 		awaitWidgetVisible(workspaceId, shop, true);
+		awaitFlow(apiKey, base, shop, true, null);
 		partner(apiKey, base + "/deduct-points", Map.of("points", 10, "reason", "usage")).expectStatus().isOk();
 
 		// An agent member becomes an operator of the workspace's organisation.
@@ -179,6 +182,19 @@ class PartnerEndToEndTests {
 		assertThat(payloads).extracting((payload) -> payload.path("data").path("balance").asLong(-1))
 			.containsExactly(-1L, 100L, 70L, -1L, -1L, 60L);
 		assertThat(all.stream().map((request) -> request.headers().get("webhook-id").get(0)).distinct()).hasSize(6);
+	}
+
+	/**
+	 * Waits for {@code list-flows} to say whether the widget shows on a domain, and why
+	 * not.
+	 */
+	private void awaitFlow(String apiKey, String base, String domain, boolean visible, String reason) {
+		JsonNode flow = await().atMost(WAIT)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> SuiteApi.data(partnerGet(apiKey, base + "/list-flows")).path(0),
+					(found) -> found.path("visible").asBoolean(!visible) == visible);
+		assertThat(flow.path("name").asString()).isEqualTo(domain);
+		assertThat(flow.path("reason").isNull() ? null : flow.path("reason").asString()).isEqualTo(reason);
 	}
 
 	/** Asks as the widget on the merchant's page does, below the gateway's rate limit. */

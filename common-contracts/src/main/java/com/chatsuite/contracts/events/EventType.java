@@ -21,6 +21,7 @@ import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.directory.AssignmentUpdated;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
+import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
@@ -71,6 +72,9 @@ public enum EventType {
 	DOMAIN_CREATED("directory.domain.created.v1", Topics.DIRECTORY_OPERATORS, DomainCreated.class),
 
 	DOMAIN_UPDATED("directory.domain.updated.v1", Topics.DIRECTORY_OPERATORS, DomainUpdated.class),
+
+	WIDGET_VISIBILITY_CHANGED("directory.widget-visibility.changed.v1", Topics.DIRECTORY_OPERATORS,
+			WidgetVisibilityChanged.class),
 
 	AGENT_MEMBER_ENLISTED("directory.agent-member.enlisted.v1", Topics.DIRECTORY_OPERATORS, AgentMemberEnlisted.class),
 

@@ -20,6 +20,7 @@ import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.directory.AssignmentUpdated;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
+import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
@@ -100,6 +101,8 @@ public final class EventSamples {
 			case DOMAIN_CREATED -> new DomainCreated("dom-1", "shop.example", "web@shop.example", "livechat", true);
 			case DOMAIN_UPDATED ->
 				new DomainUpdated("dom-1", "store.example", "shop.example", "web@shop.example", "livechat", false);
+			case WIDGET_VISIBILITY_CHANGED -> new WidgetVisibilityChanged("dom-1", "shop.example", "livechat", false,
+					"no operator assigned to domain 'shop.example' is online", TIME);
 			case AGENT_MEMBER_ENLISTED -> new AgentMemberEnlisted("ana@example.com", "op-1", List.of("livechat"), TIME);
 			case AGENT_MEMBER_REFUSED -> new AgentMemberRefused("bo@example.com",
 					"plan limit reached: at most 3 operators on plan starter", TIME);

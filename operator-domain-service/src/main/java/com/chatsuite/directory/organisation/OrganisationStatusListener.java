@@ -4,6 +4,7 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
+import com.chatsuite.directory.visibility.VisibilityWatch;
 import com.chatsuite.support.events.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
@@ -24,9 +25,12 @@ class OrganisationStatusListener {
 
 	private final Organisations organisations;
 
-	OrganisationStatusListener(EventInbox inbox, Organisations organisations) {
+	private final VisibilityWatch visibility;
+
+	OrganisationStatusListener(EventInbox inbox, Organisations organisations, VisibilityWatch visibility) {
 		this.inbox = inbox;
 		this.organisations = organisations;
+		this.visibility = visibility;
 	}
 
 	@KafkaListener(topics = Topics.AUTH_REVOCATIONS, groupId = "${spring.application.name}-organisations")
@@ -36,10 +40,12 @@ class OrganisationStatusListener {
 
 	private Mono<Void> apply(CloudEvent<?> event) {
 		if (event.data() instanceof OrganisationDisabled disabled) {
-			return this.organisations.record(disabled.organisationId(), false, disabled.disabledAt());
+			return this.organisations.record(disabled.organisationId(), false, disabled.disabledAt())
+				.then(this.visibility.organisation(disabled.organisationId()));
 		}
 		if (event.data() instanceof OrganisationEnabled enabled) {
-			return this.organisations.record(enabled.organisationId(), true, enabled.enabledAt());
+			return this.organisations.record(enabled.organisationId(), true, enabled.enabledAt())
+				.then(this.visibility.organisation(enabled.organisationId()));
 		}
 		return Mono.empty();
 	}

@@ -3,6 +3,7 @@ package com.chatsuite.directory.presence;
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.ticket.AgentStatusChanged;
+import com.chatsuite.directory.visibility.VisibilityWatch;
 import com.chatsuite.support.events.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
@@ -23,9 +24,12 @@ class PresenceListener {
 
 	private final Presences presences;
 
-	PresenceListener(EventInbox inbox, Presences presences) {
+	private final VisibilityWatch visibility;
+
+	PresenceListener(EventInbox inbox, Presences presences, VisibilityWatch visibility) {
 		this.inbox = inbox;
 		this.presences = presences;
+		this.visibility = visibility;
 	}
 
 	@KafkaListener(topics = Topics.TICKETS, groupId = "${spring.application.name}-presence")
@@ -36,8 +40,9 @@ class PresenceListener {
 
 	private Mono<Void> apply(CloudEvent<?> event) {
 		if (event.data() instanceof AgentStatusChanged changed) {
-			return this.presences.record(event.orgid(), changed.addon(), changed.agentId(), changed.status(),
-					changed.changedAt());
+			return this.presences
+				.record(event.orgid(), changed.addon(), changed.agentId(), changed.status(), changed.changedAt())
+				.then(this.visibility.operator(event.orgid(), changed.agentId()));
 		}
 		return Mono.empty();
 	}

@@ -57,6 +57,17 @@ class VisibilityService {
 			.flatMap((all) -> check(tenant, name, all.getT1().orElse(null), all.getT2(), all.getT3()));
 	}
 
+	/**
+	 * The verdict on a domain as read.
+	 * @param domain the domain
+	 * @return the verdict
+	 */
+	Mono<Verdict> check(Domain domain) {
+		Tenant tenant = new Tenant(domain.orgId(), domain.addon());
+		return Mono.zip(this.organisations.isActive(domain.orgId()), this.workspaces.isPaused(domain.orgId()))
+			.flatMap((both) -> check(tenant, new DomainName(domain.name()), domain, both.getT1(), both.getT2()));
+	}
+
 	private Mono<Verdict> check(Tenant tenant, DomainName name, Domain domain, boolean organisationActive,
 			boolean workspacePaused) {
 		Optional<Verdict> unmet = VisibilityRules.checkDomain(name.value(), (domain != null) ? domain.active() : null,

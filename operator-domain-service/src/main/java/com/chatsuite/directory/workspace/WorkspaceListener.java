@@ -10,6 +10,7 @@ import com.chatsuite.contracts.events.partner.WorkspaceAddonChanged;
 import com.chatsuite.contracts.events.partner.WorkspaceCreated;
 import com.chatsuite.contracts.events.partner.WorkspacePaused;
 import com.chatsuite.directory.plan.PlanLimits;
+import com.chatsuite.directory.visibility.VisibilityWatch;
 import com.chatsuite.support.events.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
@@ -36,11 +37,15 @@ class WorkspaceListener {
 
 	private final AgentMembers members;
 
-	WorkspaceListener(EventInbox inbox, Workspaces workspaces, PlanLimits limits, AgentMembers members) {
+	private final VisibilityWatch visibility;
+
+	WorkspaceListener(EventInbox inbox, Workspaces workspaces, PlanLimits limits, AgentMembers members,
+			VisibilityWatch visibility) {
 		this.inbox = inbox;
 		this.workspaces = workspaces;
 		this.limits = limits;
 		this.members = members;
+		this.visibility = visibility;
 	}
 
 	@KafkaListener(topics = Topics.PARTNER_WORKSPACES, groupId = "${spring.application.name}-workspaces")
@@ -59,10 +64,12 @@ class WorkspaceListener {
 					changed.maxDomains(), changed.changedAt());
 		}
 		if (event.data() instanceof WorkspacePaused paused) {
-			return this.workspaces.statusChanged(paused.workspaceId(), true, paused.pausedAt());
+			return this.workspaces.statusChanged(paused.workspaceId(), true, paused.pausedAt())
+				.then(this.visibility.organisation(paused.workspaceId()));
 		}
 		if (event.data() instanceof WorkspaceActivated activated) {
-			return this.workspaces.statusChanged(activated.workspaceId(), false, activated.activatedAt());
+			return this.workspaces.statusChanged(activated.workspaceId(), false, activated.activatedAt())
+				.then(this.visibility.organisation(activated.workspaceId()));
 		}
 		if (event.data() instanceof WorkspaceAddonChanged addon) {
 			return this.workspaces.addonChanged(addon.workspaceId(), addon.addon(), addon.installed());

@@ -1,11 +1,15 @@
 package com.chatsuite.directory.visibility;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.chatsuite.contracts.events.CloudEvent;
+import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
+import com.chatsuite.contracts.events.directory.DomainCreated;
+import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.contracts.events.partner.WorkspaceActivated;
 import com.chatsuite.contracts.events.partner.WorkspacePaused;
 import com.chatsuite.contracts.events.ticket.AgentStatus;
@@ -13,6 +17,7 @@ import com.chatsuite.directory.AdminApi;
 import com.chatsuite.directory.DirectoryIntegrationTest;
 import com.chatsuite.directory.organisation.Organisations;
 import com.chatsuite.support.security.RevocationList;
+import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -223,7 +228,6 @@ class VisibilityIntegrationTests extends DirectoryIntegrationTest {
 				"without scheme");
 	}
 
-	/** Registers a domain with one operator assigned and online; answers the operator. */
 	@Test
 	void pausedWorkspaceHidesItsWidgetsUntilItIsActivated() {
 		AdminApi livechat = newTenant(LIVECHAT);
@@ -253,6 +257,73 @@ class VisibilityIntegrationTests extends DirectoryIntegrationTest {
 			.json(VISIBLE, JsonCompareMode.STRICT);
 	}
 
+	@Test
+	void everyChangeOfTheAnswerIsAnnouncedOnceOnDirectoryOperators() throws Exception {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String workspace = livechat.orgId();
+		workspaceOnPlan(workspace, "starter", 3, 1, LIVECHAT);
+		Instant pausedAt = Instant.now();
+		try (EventCollector events = EventCollector.of(Topics.DIRECTORY_OPERATORS)) {
+			String operatorId = livechat.newOperator("ada@example.org");
+			livechat.newDomain("shop.example");
+			awaitAnnounced(events, workspace, 1, "no operator is assigned to domain 'shop.example'");
+			livechat.assigned("shop.example", operatorId);
+			awaitAnnounced(events, workspace, 2, "no available operator of domain 'shop.example' is online");
+			presence(livechat, operatorId, AgentStatus.ONLINE);
+			awaitAnnounced(events, workspace, 3, null);
+			// Facts that change nothing announce nothing.
+			presence(livechat, operatorId, AgentStatus.ONLINE, Instant.now());
+			livechat.updateDomain("shop.example", Map.of("email", "web@shop.example")).expectStatus().isOk();
+			workspaceEvent(workspace,
+					new WorkspacePaused(workspace, "partner-of-" + workspace, "invoice overdue", pausedAt));
+			awaitAnnounced(events, workspace, 4, "workspace paused");
+			workspaceEvent(workspace,
+					new WorkspaceActivated(workspace, "partner-of-" + workspace, pausedAt.plusSeconds(1)));
+			awaitAnnounced(events, workspace, 5, null);
+			presence(livechat, operatorId, AgentStatus.OFFLINE, Instant.now());
+			awaitAnnounced(events, workspace, 6, "no available operator of domain 'shop.example' is online");
+
+			List<WidgetVisibilityChanged> announced = announcements(events, workspace);
+			assertThat(announced).extracting(WidgetVisibilityChanged::visible)
+				.containsExactly(false, false, true, false, true, false);
+			assertThat(announced).extracting(WidgetVisibilityChanged::name).containsOnly("shop.example");
+			assertThat(announced).extracting(WidgetVisibilityChanged::addon).containsOnly(LIVECHAT);
+			String domainId = events.records()
+				.stream()
+				.<CloudEvent<?>>map((record) -> this.json.fromBytes(record.value()))
+				.filter((event) -> event.data() instanceof DomainCreated && event.orgid().equals(workspace))
+				.findFirst()
+				.orElseThrow()
+				.subject();
+			assertThat(announced).extracting(WidgetVisibilityChanged::domainId).containsOnly(domainId);
+			assertThat(eventsOf(events, workspace, domainId))
+				.filteredOn((event) -> event.data() instanceof WidgetVisibilityChanged)
+				.hasSize(6);
+		}
+	}
+
+	/** Waits for the n-th announcement of the organisation's widgets, and checks it. */
+	private void awaitAnnounced(EventCollector events, String orgId, int count, String reason) {
+		List<WidgetVisibilityChanged> announced = eventually().until(() -> announcements(events, orgId),
+				(found) -> found.size() >= count);
+		assertThat(announced).hasSize(count);
+		WidgetVisibilityChanged last = announced.get(count - 1);
+		assertThat(last.reason()).isEqualTo(reason);
+		assertThat(last.visible()).isEqualTo(reason == null);
+	}
+
+	private List<WidgetVisibilityChanged> announcements(EventCollector events, String orgId) {
+		return events.records()
+			.stream()
+			.<CloudEvent<?>>map((record) -> this.json.fromBytes(record.value()))
+			.filter((event) -> event.orgid().equals(orgId))
+			.map(CloudEvent::data)
+			.filter(WidgetVisibilityChanged.class::isInstance)
+			.map(WidgetVisibilityChanged.class::cast)
+			.toList();
+	}
+
+	/** Registers a domain with one operator assigned and online; answers the operator. */
 	private String visibleDomain(AdminApi tenant, String domain) {
 		String operatorId = tenant.newOperator("ada@example.org");
 		tenant.newDomain(domain);

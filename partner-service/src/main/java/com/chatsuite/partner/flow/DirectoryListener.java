@@ -9,6 +9,7 @@ import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
 import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
+import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.partner.workspace.Change;
 import com.chatsuite.partner.workspace.Member;
 import com.chatsuite.partner.workspace.Workspace;
@@ -18,16 +19,19 @@ import com.chatsuite.support.events.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What partner-service learns from {@code directory.operators}, once per event: the
- * domains of workspaces' organisations (their flows), and agent members who became
- * operators of their workspace's organisation (accepted) or could not (refused, with the
- * reason).
+ * domains of workspaces' organisations (their flows) and whether their widgets show, and
+ * agent members who became operators of their workspace's organisation (accepted) or
+ * could not (refused, with the reason).
  */
 @Component
 class DirectoryListener {
@@ -51,10 +55,13 @@ class DirectoryListener {
 
 	Mono<Void> apply(CloudEvent<?> event) {
 		if (event.data() instanceof DomainCreated created) {
-			return save(new Flow(created.domainId(), event.orgid(), created.name(), created.addon(), created.active()));
+			return save(created.domainId(), event.orgid(), created.name(), created.addon(), created.active());
 		}
 		if (event.data() instanceof DomainUpdated updated) {
-			return save(new Flow(updated.domainId(), event.orgid(), updated.name(), updated.addon(), updated.active()));
+			return save(updated.domainId(), event.orgid(), updated.name(), updated.addon(), updated.active());
+		}
+		if (event.data() instanceof WidgetVisibilityChanged changed) {
+			return visibility(event.orgid(), changed);
 		}
 		if (event.data() instanceof AgentMemberEnlisted enlisted) {
 			return decide(event.orgid(), enlisted.email(), true, null);
@@ -65,8 +72,29 @@ class DirectoryListener {
 		return Mono.empty();
 	}
 
-	private Mono<Void> save(Flow flow) {
-		return this.mongo.save(flow).then();
+	/** The domain's own fields, leaving its widget's visibility as it is. */
+	private Mono<Void> save(String domainId, String orgId, String name, String addon, boolean active) {
+		Update fields = Update.update("orgId", orgId).set("name", name).set("addon", addon).set("active", active);
+		return this.mongo.upsert(Query.query(Criteria.where("_id").is(domainId)), fields, Flow.class).then();
+	}
+
+	/** The widget's visibility, unless a later change is recorded already. */
+	private Mono<Void> visibility(String orgId, WidgetVisibilityChanged changed) {
+		Query olderOrAbsent = Query.query(Criteria.where("_id")
+			.is(changed.domainId())
+			.orOperator(Criteria.where("visibilityAt").exists(false),
+					Criteria.where("visibilityAt").lt(changed.changedAt())));
+		Update visibility = Update.update("orgId", orgId)
+			.set("visible", changed.visible())
+			.set("hiddenBecause", changed.reason())
+			.set("visibilityAt", changed.changedAt())
+			.setOnInsert("name", changed.name())
+			.setOnInsert("addon", changed.addon())
+			.setOnInsert("active", true);
+		// Nothing older matched and the id exists: a later change is recorded already.
+		return this.mongo.upsert(olderOrAbsent, visibility, Flow.class)
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
+			.then();
 	}
 
 	/**

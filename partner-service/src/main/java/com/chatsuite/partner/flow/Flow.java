@@ -1,5 +1,7 @@
 package com.chatsuite.partner.flow;
 
+import java.time.Instant;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -12,8 +14,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param name the domain name
  * @param addon the addon it belongs to
  * @param active whether the domain is active
+ * @param visible whether its widget shows, {@code null} until operator-domain-service
+ * said
+ * @param hiddenBecause why the widget does not show, {@code null} when it does
+ * @param visibilityAt when the visibility was last seen to change
  */
 @Document("flows")
-record Flow(@Id String id, String orgId, String name, String addon, boolean active) {
+record Flow(@Id String id, String orgId, String name, String addon, boolean active, Boolean visible,
+		String hiddenBecause, Instant visibilityAt) {
 
 }

@@ -54,11 +54,18 @@ class FlowController {
 	 * @param name the domain name
 	 * @param addon the addon
 	 * @param active whether the domain is active
+	 * @param visible whether its widget shows (the widget visibility check's answer)
+	 * @param reason why the widget does not show; {@code null} when it does
 	 */
-	record FlowView(String id, String name, String addon, boolean active) {
+	record FlowView(String id, String name, String addon, boolean active, boolean visible, String reason) {
+
+		/** Before operator-domain-service has said anything about a domain's widget. */
+		static final String UNKNOWN = "not known yet";
 
 		static FlowView of(Flow flow) {
-			return new FlowView(flow.id(), flow.name(), flow.addon(), flow.active());
+			boolean visible = Boolean.TRUE.equals(flow.visible());
+			String reason = (flow.visible() == null) ? UNKNOWN : (visible ? null : flow.hiddenBecause());
+			return new FlowView(flow.id(), flow.name(), flow.addon(), flow.active(), visible, reason);
 		}
 
 	}

@@ -8,9 +8,11 @@ import java.util.UUID;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
-import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
 import com.chatsuite.contracts.events.directory.AgentMemberRefused;
+import com.chatsuite.contracts.events.directory.DomainCreated;
+import com.chatsuite.contracts.events.directory.DomainUpdated;
+import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.contracts.events.partner.MemberInvited;
 import com.chatsuite.contracts.events.partner.PlanChanged;
 import com.chatsuite.contracts.events.partner.WorkspaceAddonChanged;
@@ -363,6 +365,39 @@ class WorkspaceIntegrationTests extends PartnerIntegrationTest {
 		assertThat(flows.path(0).path("id").asString()).isEqualTo(domainId);
 		assertThat(flows.path(0).path("name").asString()).isEqualTo("shop.example.com");
 		assertThat(flows.path(0).path("active").asBoolean()).isTrue();
+		assertThat(flows.path(0).path("visible").asBoolean(true)).isFalse();
+		assertThat(flows.path(0).path("reason").asString()).isEqualTo("not known yet");
+	}
+
+	@Test
+	void flowsSayWhetherTheirWidgetShowsAsOperatorDomainServiceLastAnnounced() {
+		PartnerApi partner = newPartner();
+		String id = partner.newWorkspace("starter");
+		String domainId = UUID.randomUUID().toString();
+		String flows = "/partner/workspace/" + id + "/list-flows";
+		Instant now = Instant.now();
+		publish(id, domainId,
+				new DomainCreated(domainId, "shop.example.com", "web@shop.example.com", "livechat", true));
+		publish(id, domainId, new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", false,
+				"no operator is assigned to domain 'shop.example.com'", now));
+		publish(id, domainId,
+				new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", true, null, now.plusSeconds(1)));
+		JsonNode flow = eventually().until(() -> body(partner.get(flows).expectStatus().isOk()).path("data").path(0),
+				(found) -> found.path("visible").asBoolean());
+		assertThat(flow.path("reason").isNull()).isTrue();
+
+		// A change of the domain leaves what is known of its widget; a late, older
+		// announcement changes nothing; a later one does.
+		publish(id, domainId, new DomainUpdated(domainId, "shop.example.com", "shop.example.com",
+				"web@shop.example.com", "livechat", true));
+		publish(id, domainId, new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", false, "stale",
+				now.plusMillis(500)));
+		publish(id, domainId, new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", false,
+				"workspace paused", now.plusSeconds(2)));
+		flow = eventually().until(() -> body(partner.get(flows).expectStatus().isOk()).path("data").path(0),
+				(found) -> !found.path("visible").asBoolean(true));
+		assertThat(flow.path("reason").asString()).isEqualTo("workspace paused");
+		assertThat(flow.path("active").asBoolean()).isTrue();
 	}
 
 	@Test
