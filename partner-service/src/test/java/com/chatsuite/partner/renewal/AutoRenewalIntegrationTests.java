@@ -8,6 +8,7 @@ import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.partner.AutoRenewFailed;
 import com.chatsuite.partner.PartnerApi;
 import com.chatsuite.partner.PartnerIntegrationTest;
+import com.chatsuite.partner.points.Points;
 import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ class AutoRenewalIntegrationTests extends PartnerIntegrationTest {
 
 	@Autowired
 	private AutoRenewal renewal;
+
+	@Autowired
+	private Points points;
 
 	@Test
 	void renewalPaysEachPeriodUntilThePointsRunOutThenPausesAndTellsThePartner() throws Exception {
@@ -89,6 +93,30 @@ class AutoRenewalIntegrationTests extends PartnerIntegrationTest {
 			.block(Duration.ofSeconds(60));
 		assertThat(balance(partner, id)).isEqualTo(900);
 		assertThat(periodEnd(partner, id)).isEqualTo(firstEnd.plus(Duration.ofDays(30)));
+		assertThat(body(partner.get(base + "/points").expectStatus().isOk()).path("data").path("entries").size())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aPeriodPaidByARoundThatStoppedBeforeItsNewPeriodIsNotPaidAgain() {
+		PartnerApi partner = newPartner();
+		String id = partner.newWorkspace("starter");
+		String base = "/partner/workspace/" + id;
+		partner.post(base + "/topup-points", Map.of("points", 250, "reason", "prepaid")).expectStatus().isOk();
+		partner.post(base + "/enable-auto-renew", Map.of()).expectStatus().isOk();
+		Instant firstEnd = periodEnd(partner, id);
+		this.clock.advance(Duration.ofDays(31));
+		// What a round leaves behind when it stops after paying and before writing the
+		// new period: the period's payment in the ledger, the period unchanged.
+		this.points
+			.change(id, partner.partnerId(), -100, "auto-renewal of plan starter",
+					"renewal:" + id + ":" + firstEnd.toEpochMilli())
+			.block(Duration.ofSeconds(30));
+		assertThat(balance(partner, id)).isEqualTo(150);
+
+		runOneRound();
+		assertThat(periodEnd(partner, id)).isEqualTo(firstEnd.plus(Duration.ofDays(30)));
+		assertThat(balance(partner, id)).isEqualTo(150);
 		assertThat(body(partner.get(base + "/points").expectStatus().isOk()).path("data").path("entries").size())
 			.isEqualTo(2);
 	}

@@ -1,5 +1,6 @@
 package com.chatsuite.ticket.stream;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +38,13 @@ class AgentStreamController {
 
 	/** Events waiting for one console at most. */
 	private static final int BUFFERED = 1024;
+
+	/**
+	 * How long the stream waits for an assigned ticket to be read: no longer, the stream
+	 * ends and the console reconnects and reads its tickets afresh, rather than hear
+	 * nothing while the store does not answer.
+	 */
+	private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
 	private final CurrentAgent current;
 
@@ -109,6 +117,7 @@ class AgentStreamController {
 			// it
 			// still does (an event sent twice can come after the ticket's close).
 			return this.tickets.find(assigned.ticketId())
+				.timeout(LOOKUP_TIMEOUT)
 				.filter((ticket) -> agent.id().equals(ticket.agentKey()) && ticket.status().isHeld())
 				.map((ticket) -> {
 					roomByTicket.put(assigned.ticketId(), assigned.roomId());
