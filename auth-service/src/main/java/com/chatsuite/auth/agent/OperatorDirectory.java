@@ -11,6 +11,7 @@ import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
+import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.support.events.EventInbox;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.events.OutboxWrites;
@@ -57,7 +58,8 @@ class OperatorDirectory {
 
 	@KafkaListener(topics = Topics.DIRECTORY_OPERATORS)
 	void onDirectoryEvent(ConsumerRecord<String, byte[]> record) {
-		this.inbox.handle("operators", record, this::apply);
+		// Widget visibility announcements are not for this service: no inbox round trips.
+		this.inbox.handle("operators", record, (event) -> event.data() instanceof WidgetVisibilityChanged, this::apply);
 	}
 
 	Mono<Void> apply(CloudEvent<?> event) {

@@ -4,6 +4,7 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
+import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.support.events.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
@@ -31,7 +32,8 @@ class ChannelListener {
 
 	@KafkaListener(topics = Topics.DIRECTORY_OPERATORS, groupId = "${spring.application.name}-channels")
 	void onDirectoryEvent(ConsumerRecord<String, byte[]> record) {
-		this.inbox.handle(CONSUMER, record, this::apply);
+		// Widget visibility announcements are not for this service: no inbox round trips.
+		this.inbox.handle(CONSUMER, record, (event) -> event.data() instanceof WidgetVisibilityChanged, this::apply);
 	}
 
 	private Mono<Void> apply(CloudEvent<?> event) {

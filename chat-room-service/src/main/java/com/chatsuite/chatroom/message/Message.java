@@ -2,6 +2,7 @@ package com.chatsuite.chatroom.message;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import com.chatsuite.support.events.OutboxEvent;
 import com.chatsuite.support.events.OutboxWrites;
@@ -47,20 +48,38 @@ record Message(@Id String id, String roomId, String orgId, long sequence, String
 
 	/**
 	 * The mark a room's closing leaves on the next free number: no message is posted
-	 * after it, and no reader shows it.
+	 * after it, and no reader shows it. It keeps who closes the room and why, so that a
+	 * close that stopped half-way can be finished.
 	 * @param roomId the room
 	 * @param orgId its organisation
 	 * @param sequence the number it takes
 	 * @param now when the room closes
+	 * @param closedBy who closes it
+	 * @param reason why
 	 * @return the mark
 	 */
-	static Message closing(String roomId, String orgId, long sequence, Instant now) {
-		return new Message(id(roomId, sequence), roomId, orgId, sequence, null, Author.SYSTEM.value(),
-				Author.SYSTEM.value(), closingOrigin(roomId), now, List.of());
+	static Message closing(String roomId, String orgId, long sequence, Instant now, String closedBy, String reason) {
+		return new Message(id(roomId, sequence), roomId, orgId, sequence, reason, Author.SYSTEM.value(), closedBy,
+				closingOrigin(roomId), now, List.of());
 	}
 
 	static String closingOrigin(String roomId) {
 		return CLOSING + roomId;
+	}
+
+	/**
+	 * Whether this, as read back, is the document that was written: the same kind,
+	 * writer, text, origin and time (to the millisecond the store keeps).
+	 * @param written the document as written
+	 * @return whether they are the same
+	 */
+	boolean sameAs(Message written) {
+		if (closes() || written.closes()) {
+			return closes() && written.closes();
+		}
+		return Objects.equals(this.senderId, written.senderId) && Objects.equals(this.author, written.author)
+				&& Objects.equals(this.text, written.text) && Objects.equals(this.origin, written.origin)
+				&& this.createdAt.toEpochMilli() == written.createdAt.toEpochMilli();
 	}
 
 	/** Whether this is a room's closing mark rather than a message. */

@@ -94,10 +94,8 @@ public class Messages implements RoomStreams.MessageSource {
 	 * @return the room after the change
 	 */
 	public Mono<Room> close(Room room, String closedBy, String reason) {
-		Mono<Message> mark = Mono.defer(() -> room.active()
-				? take(room, room.lastSequence() + 1,
-						(sequence) -> Message.closing(room.id(), room.orgId(), sequence, this.clock.instant()), 0)
-				: Mono.empty());
+		Mono<Message> mark = Mono.defer(() -> room.active() ? take(room, room.lastSequence() + 1, (sequence) -> Message
+			.closing(room.id(), room.orgId(), sequence, this.clock.instant(), closedBy, reason), 0) : Mono.empty());
 		return mark.then(this.rooms.close(room, closedBy, reason));
 	}
 
@@ -110,16 +108,34 @@ public class Messages implements RoomStreams.MessageSource {
 			return Mono.error(ApiException.conflict("room_id", "room '" + room.id() + "' is too busy; try again"));
 		}
 		Message message = numbered.apply(sequence);
-		Mono<Message> stored = this.writes.insert(message)
-			// An insert whose outcome was unknown answers what holds its number.
-			.flatMap((found) -> (found.closes() && !message.closes()) ? closed(room) : Mono.just(found));
-		return stored.onErrorResume(DuplicateKeyException.class, (ex) -> {
-			Mono<Message> onward = this.mongo.findById(message.id(), Message.class)
-				.filter((taken) -> taken.closes() && !message.closes())
-				.flatMap((mark) -> closed(room))
-				.switchIfEmpty(Mono.defer(() -> take(room, sequence + 1, numbered, probes + 1)));
-			return (message.origin() != null) ? byOrigin(message.origin()).switchIfEmpty(onward) : onward;
-		});
+		Mono<Message> next = Mono.defer(() -> take(room, sequence + 1, numbered, probes + 1));
+		return this.writes.insert(message)
+			// An insert whose outcome was unknown answers what holds its number: this
+			// message, or another that took the number first.
+			.flatMap((found) -> found.sameAs(message) ? Mono.just(found) : taken(room, message, found, next))
+			.onErrorResume(DuplicateKeyException.class, (ex) -> {
+				Mono<Message> onward = this.mongo.findById(message.id(), Message.class)
+					.flatMap((found) -> taken(room, message, found, next))
+					.switchIfEmpty(next);
+				return (message.origin() != null) ? byOrigin(message.origin()).switchIfEmpty(onward) : onward;
+			});
+	}
+
+	/**
+	 * The number is another's: a message that meets the room's closing mark is refused,
+	 * after finishing the close if it stopped half-way (the mark stored, the room not yet
+	 * closed); otherwise the next number is tried.
+	 */
+	private Mono<Message> taken(Room room, Message message, Message holder, Mono<Message> next) {
+		if (!holder.closes() || message.closes()) {
+			return next;
+		}
+		Mono<Room> finished = this.rooms.find(room.id())
+			.filter(Room::active)
+			.flatMap((open) -> this.rooms.close(open, holder.senderId(), holder.text()))
+			// The post is refused all the same; a later one tries again.
+			.onErrorResume((ex) -> Mono.empty());
+		return finished.then(closed(room));
 	}
 
 	private static Mono<Message> closed(Room room) {

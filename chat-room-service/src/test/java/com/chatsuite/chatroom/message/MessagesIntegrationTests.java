@@ -1,6 +1,7 @@
 package com.chatsuite.chatroom.message;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -203,6 +204,26 @@ class MessagesIntegrationTests extends ChatRoomIntegrationTest {
 		StepVerifier.create(this.messages.close(read, "someone", "again").map(Room::active))
 			.expectNext(false)
 			.verifyComplete();
+		assertThat(texts(room)).containsExactly("one");
+	}
+
+	@Test
+	void aCloseThatStoppedAfterItsMarkIsFinishedByTheNextPost() {
+		VisitorRoom room = openRoom(newOrganisation());
+		say(room, "one");
+		Room read = this.rooms.find(room.id()).block(TIMEOUT);
+		// What a close leaves when it stops after its mark: the room still reads open.
+		this.mongo
+			.insert(Message.closing(room.id(), read.orgId(), 2, Instant.now(), read.userId(), "closed by the visitor"))
+			.block(TIMEOUT);
+
+		assertRefused(post(room, Map.of("message_data", "two")).expectStatus().isEqualTo(409),
+				"room '" + room.id() + "' is closed");
+		JsonNode details = body(visitorGet(room, "type=get_room_by_id&room_id=" + room.id()).expectStatus().isOk());
+		assertThat(details.path("response").path(0).path("is_active").asBoolean(true)).isFalse();
+		Room closed = this.rooms.find(room.id()).block(TIMEOUT);
+		assertThat(closed.active()).isFalse();
+		assertThat(closed.closedBy()).isEqualTo(read.userId());
 		assertThat(texts(room)).containsExactly("one");
 	}
 

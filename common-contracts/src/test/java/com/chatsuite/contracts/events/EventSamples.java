@@ -102,7 +102,7 @@ public final class EventSamples {
 			case DOMAIN_UPDATED ->
 				new DomainUpdated("dom-1", "store.example", "shop.example", "web@shop.example", "livechat", false);
 			case WIDGET_VISIBILITY_CHANGED -> new WidgetVisibilityChanged("dom-1", "shop.example", "livechat", false,
-					"no operator assigned to domain 'shop.example' is online", TIME);
+					"no operator assigned to domain 'shop.example' is online", 3, TIME);
 			case AGENT_MEMBER_ENLISTED -> new AgentMemberEnlisted("ana@example.com", "op-1", List.of("livechat"), TIME);
 			case AGENT_MEMBER_REFUSED -> new AgentMemberRefused("bo@example.com",
 					"plan limit reached: at most 3 operators on plan starter", TIME);

@@ -18,9 +18,16 @@ import com.chatsuite.support.events.EventInbox;
 import com.chatsuite.support.events.OutboxEvent;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.events.OutboxWrites;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,9 +49,14 @@ import org.springframework.stereotype.Component;
  * changed: of two looks at once, the one that read older facts loses and looks again.
  */
 @Component
-public class VisibilityWatch {
+public class VisibilityWatch implements DisposableBean {
 
 	static final String CONSUMER = "widget-visibility";
+
+	/** How many domains of one organisation are looked at at once. */
+	private static final int CONCURRENT_LOOKS = 8;
+
+	private static final Log logger = LogFactory.getLog(VisibilityWatch.class);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -57,6 +69,8 @@ public class VisibilityWatch {
 	private final EventInbox inbox;
 
 	private final Clock clock;
+
+	private volatile Disposable first;
 
 	VisibilityWatch(ReactiveMongoTemplate mongo, VisibilityService visibility, OutboxWrites writes, OutboxEvents events,
 			EventInbox inbox, Clock clock) {
@@ -114,7 +128,36 @@ public class VisibilityWatch {
 	}
 
 	private Mono<Void> each(Query domains) {
-		return this.mongo.find(domains, Domain.class).concatMap((domain) -> domain(domain.id())).then();
+		// A few at once, so that an organisation of many domains is looked at well within
+		// its listener's time.
+		return this.mongo.find(domains, Domain.class).flatMap((domain) -> domain(domain.id()), CONCURRENT_LOOKS).then();
+	}
+
+	/**
+	 * At start-up, looks at the domains never looked at (those older than this watch and
+	 * gone from the topic), one at a time and in the background.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void lookAtDomainsNeverLookedAt() {
+		Query ids = new Query();
+		ids.fields().include("_id");
+		this.first = this.mongo.find(ids, Document.class, "domains")
+			.map((domain) -> String.valueOf(domain.get("_id")))
+			.concatMap((id) -> this.mongo.exists(Query.query(Criteria.where("_id").is(id)), WidgetVerdict.class)
+				.flatMap((looked) -> looked ? Mono.empty() : domain(id))
+				.onErrorResume((ex) -> {
+					logger.warn("Could not look at the widget of domain " + id + ": " + ex.getMessage());
+					return Mono.empty();
+				}))
+			.subscribe(null, (ex) -> logger.warn("Could not look for domains never looked at: " + ex.getMessage()));
+	}
+
+	@Override
+	public void destroy() {
+		Disposable running = this.first;
+		if (running != null) {
+			running.dispose();
+		}
 	}
 
 	/**
@@ -135,7 +178,7 @@ public class VisibilityWatch {
 	private Mono<Void> record(Domain domain, WidgetVerdict last, Verdict verdict) {
 		if (last == null) {
 			WidgetVerdict first = new WidgetVerdict(domain.id(), domain.orgId(), verdict.visible(), verdict.reason(),
-					null, List.of(announcement(domain, verdict)));
+					null, List.of(announcement(domain, verdict, 0)));
 			return this.writes.insert(first)
 				.onErrorMap(DuplicateKeyException.class, (ex) -> new ConcurrentChange())
 				.then();
@@ -148,13 +191,14 @@ public class VisibilityWatch {
 		}
 		Update changed = Update.update("visible", verdict.visible()).set("reason", verdict.reason());
 		return this.writes
-			.update(WidgetVerdict.class, last.id(), last.version(), changed, announcement(domain, verdict))
+			.update(WidgetVerdict.class, last.id(), last.version(), changed,
+					announcement(domain, verdict, last.version() + 1))
 			.then();
 	}
 
-	private OutboxEvent announcement(Domain domain, Verdict verdict) {
+	private OutboxEvent announcement(Domain domain, Verdict verdict, long version) {
 		return this.events.of(domain.id(), domain.orgId(), new WidgetVisibilityChanged(domain.id(), domain.name(),
-				domain.addon(), verdict.visible(), verdict.reason(), this.clock.instant()));
+				domain.addon(), verdict.visible(), verdict.reason(), version, this.clock.instant()));
 	}
 
 }

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.json.JsonCompareMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +44,12 @@ class VisibilityIntegrationTests extends DirectoryIntegrationTest {
 
 	@Autowired
 	private RevocationList revocations;
+
+	@Autowired
+	private VisibilityWatch watch;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@Test
 	void widgetShowsWhenEveryRuleHolds() {
@@ -288,6 +297,10 @@ class VisibilityIntegrationTests extends DirectoryIntegrationTest {
 				.containsExactly(false, false, true, false, true, false);
 			assertThat(announced).extracting(WidgetVisibilityChanged::name).containsOnly("shop.example");
 			assertThat(announced).extracting(WidgetVisibilityChanged::addon).containsOnly(LIVECHAT);
+			assertThat(announced).extracting(WidgetVisibilityChanged::version)
+				.doesNotHaveDuplicates()
+				.isSorted()
+				.startsWith(0L);
 			String domainId = events.records()
 				.stream()
 				.<CloudEvent<?>>map((record) -> this.json.fromBytes(record.value()))
@@ -300,6 +313,25 @@ class VisibilityIntegrationTests extends DirectoryIntegrationTest {
 				.filteredOn((event) -> event.data() instanceof WidgetVisibilityChanged)
 				.hasSize(6);
 		}
+	}
+
+	@Test
+	void domainsNeverLookedAtAreLookedAtOnStartUp() {
+		AdminApi livechat = newTenant(LIVECHAT);
+		livechat.newDomain("shop.example");
+		String domainId = eventually().until(
+				() -> this.mongo.findOne(Query.query(Criteria.where("orgId").is(livechat.orgId())), WidgetVerdict.class)
+					.map(WidgetVerdict::id)
+					.block(),
+				(id) -> id != null);
+		// As for a domain older than the watch, gone from the topic.
+		this.mongo.remove(Query.query(Criteria.where("_id").is(domainId)), WidgetVerdict.class).block();
+
+		this.watch.lookAtDomainsNeverLookedAt();
+		WidgetVerdict verdict = eventually().until(() -> this.mongo.findById(domainId, WidgetVerdict.class).block(),
+				(found) -> found != null);
+		assertThat(verdict.visible()).isFalse();
+		assertThat(verdict.reason()).isEqualTo("no operator is assigned to domain 'shop.example'");
 	}
 
 	/** Waits for the n-th announcement of the organisation's widgets, and checks it. */

@@ -78,20 +78,23 @@ class DirectoryListener {
 		return this.mongo.upsert(Query.query(Criteria.where("_id").is(domainId)), fields, Flow.class).then();
 	}
 
-	/** The widget's visibility, unless a later change is recorded already. */
+	/**
+	 * The widget's visibility, unless a later verdict is recorded already (by the
+	 * verdict's version, not by the clocks of the replicas that made them).
+	 */
 	private Mono<Void> visibility(String orgId, WidgetVisibilityChanged changed) {
 		Query olderOrAbsent = Query.query(Criteria.where("_id")
 			.is(changed.domainId())
-			.orOperator(Criteria.where("visibilityAt").exists(false),
-					Criteria.where("visibilityAt").lt(changed.changedAt())));
+			.orOperator(Criteria.where("visibilityVersion").exists(false),
+					Criteria.where("visibilityVersion").lt(changed.version())));
 		Update visibility = Update.update("orgId", orgId)
 			.set("visible", changed.visible())
 			.set("hiddenBecause", changed.reason())
-			.set("visibilityAt", changed.changedAt())
+			.set("visibilityVersion", changed.version())
 			.setOnInsert("name", changed.name())
 			.setOnInsert("addon", changed.addon())
 			.setOnInsert("active", true);
-		// Nothing older matched and the id exists: a later change is recorded already.
+		// Nothing older matched and the id exists: a later verdict is recorded already.
 		return this.mongo.upsert(olderOrAbsent, visibility, Flow.class)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
 			.then();

@@ -1,7 +1,5 @@
 package com.chatsuite.partner.flow;
 
-import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,10 +15,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param visible whether its widget shows, {@code null} until operator-domain-service
  * said
  * @param hiddenBecause why the widget does not show, {@code null} when it does
- * @param visibilityAt when the visibility was last seen to change
+ * @param visibilityVersion the version of the domain's verdict that {@code visible} is
+ * from, {@code null} until operator-domain-service said
  */
 @Document("flows")
 record Flow(@Id String id, String orgId, String name, String addon, boolean active, Boolean visible,
-		String hiddenBecause, Instant visibilityAt) {
+		String hiddenBecause, Long visibilityVersion) {
 
 }

@@ -379,21 +379,21 @@ class WorkspaceIntegrationTests extends PartnerIntegrationTest {
 		publish(id, domainId,
 				new DomainCreated(domainId, "shop.example.com", "web@shop.example.com", "livechat", true));
 		publish(id, domainId, new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", false,
-				"no operator is assigned to domain 'shop.example.com'", now));
-		publish(id, domainId,
-				new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", true, null, now.plusSeconds(1)));
+				"no operator is assigned to domain 'shop.example.com'", 0, now));
+		publish(id, domainId, new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", true, null, 3,
+				now.plusSeconds(1)));
 		JsonNode flow = eventually().until(() -> body(partner.get(flows).expectStatus().isOk()).path("data").path(0),
 				(found) -> found.path("visible").asBoolean());
 		assertThat(flow.path("reason").isNull()).isTrue();
 
-		// A change of the domain leaves what is known of its widget; a late, older
-		// announcement changes nothing; a later one does.
+		// A change of the domain leaves what is known of its widget; a late announcement
+		// of an older verdict changes nothing, whatever its time; a later one does.
 		publish(id, domainId, new DomainUpdated(domainId, "shop.example.com", "shop.example.com",
 				"web@shop.example.com", "livechat", true));
-		publish(id, domainId, new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", false, "stale",
-				now.plusMillis(500)));
+		publish(id, domainId, new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", false, "stale", 2,
+				now.plusSeconds(5)));
 		publish(id, domainId, new WidgetVisibilityChanged(domainId, "shop.example.com", "livechat", false,
-				"workspace paused", now.plusSeconds(2)));
+				"workspace paused", 4, now.plusSeconds(2)));
 		flow = eventually().until(() -> body(partner.get(flows).expectStatus().isOk()).path("data").path(0),
 				(found) -> !found.path("visible").asBoolean(true));
 		assertThat(flow.path("reason").asString()).isEqualTo("workspace paused");

@@ -10,6 +10,7 @@ import com.chatsuite.contracts.events.directory.DomainUpdated;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
+import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.contracts.events.ticket.AgentStatus;
 import com.chatsuite.support.events.EventInbox;
 import com.chatsuite.ticket.agent.Agents;
@@ -48,7 +49,8 @@ class DirectoryListener {
 
 	@KafkaListener(topics = Topics.DIRECTORY_OPERATORS, groupId = "${spring.application.name}-directory")
 	void onDirectoryEvent(ConsumerRecord<String, byte[]> record) {
-		this.inbox.handle(CONSUMER, record, this::apply);
+		// Widget visibility announcements are not for this service: no inbox round trips.
+		this.inbox.handle(CONSUMER, record, (event) -> event.data() instanceof WidgetVisibilityChanged, this::apply);
 	}
 
 	private Mono<Void> apply(CloudEvent<?> event) {

@@ -16,10 +16,12 @@ import com.chatsuite.contracts.events.EventData;
  * @param addon the addon unique name
  * @param visible whether the widget shows
  * @param reason why it does not, {@code null} when it does
+ * @param version the version of the domain's verdict: a later announcement of a domain
+ * has a higher one, whichever replica made it and whatever its clock says
  * @param changedAt when the change was seen
  */
 public record WidgetVisibilityChanged(String domainId, String name, String addon, boolean visible, String reason,
-		Instant changedAt) implements EventData {
+		long version, Instant changedAt) implements EventData {
 
 	public WidgetVisibilityChanged {
 		Objects.requireNonNull(domainId, "domainId");
