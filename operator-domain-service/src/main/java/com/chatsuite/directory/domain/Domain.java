@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("domains")
 @CompoundIndex(name = "org_addon_name", def = "{'orgId': 1, 'addon': 1, 'name': 1}", unique = true)
+@CompoundIndex(name = "org_operator", def = "{'orgId': 1, 'operators.operatorId': 1}")
 public record Domain(@Id String id, String orgId, String addon, String name, String email, boolean active,
 		List<Assignment> operators, Instant createdAt, @Version Long version,
 		List<OutboxEvent> outbox) implements OutboxWrites.Aggregate {
