@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.chatsuite.contracts.events.ticket.TicketAssigned;
@@ -37,8 +40,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class Router {
 
-	/** How many waiting tickets of one organisation one pass serves at most. */
-	private static final int QUEUE_BATCH = 50;
+	/** How many waiting tickets of one organisation are read at once. */
+	static final int QUEUE_PAGE = 50;
+
+	/**
+	 * How many pages of one organisation's queue one pass reads at most; the next pass
+	 * starts again from the head.
+	 */
+	static final int QUEUE_PAGES = 100;
 
 	/**
 	 * How long after an agent's last claim a slot it holds for a waiting ticket counts as
@@ -85,16 +94,39 @@ public class Router {
 	}
 
 	/**
-	 * Serves an organisation's queue, first come first, while agents have room.
+	 * Serves an organisation's queue, first come first, while agents have room. Tickets
+	 * nobody can take now (their domain's agents are offline or full) do not block the
+	 * ones behind them: once a ticket of a product could not be given to anyone, the pass
+	 * passes over the other tickets of that product without asking again.
 	 * @param orgId the organisation
 	 * @return completes when no more can be assigned now
 	 */
 	public Mono<Void> serveQueue(String orgId) {
-		return anyoneFree(orgId).flatMap((free) -> free ? this.tickets.waiting(orgId, QUEUE_BATCH)
-			.concatMap((ticket) -> route(ticket).flatMap((assigned) -> assigned ? Mono.just(true) : anyoneFree(orgId)),
-					1)
-			.takeWhile((goOn) -> goOn)
-			.then() : Mono.empty());
+		return anyoneFree(orgId)
+			.flatMap((free) -> free ? serve(orgId, null, ConcurrentHashMap.newKeySet(), 0) : Mono.empty());
+	}
+
+	private Mono<Void> serve(String orgId, Ticket after, Set<String> unserved, int pages) {
+		return this.tickets.waiting(orgId, after, QUEUE_PAGE).collectList().flatMap((page) -> {
+			Mono<Boolean> goOn = Flux.fromIterable(page)
+				.filter((ticket) -> !unserved.contains(product(ticket)))
+				.concatMap((ticket) -> route(ticket).flatMap((assigned) -> {
+					if (assigned) {
+						return Mono.just(true);
+					}
+					unserved.add(product(ticket));
+					return anyoneFree(orgId);
+				}), 1)
+				.all((more) -> more);
+			boolean last = page.size() < QUEUE_PAGE || pages + 1 >= QUEUE_PAGES;
+			return goOn.flatMap((more) -> (more && !last) ? serve(orgId, page.get(page.size() - 1), unserved, pages + 1)
+					: Mono.empty());
+		});
+	}
+
+	/** What decides who can take a ticket, besides its organisation. */
+	private static String product(Ticket ticket) {
+		return String.valueOf(ticket.productName()).toLowerCase(Locale.ROOT);
 	}
 
 	/**

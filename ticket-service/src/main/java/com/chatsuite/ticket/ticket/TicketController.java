@@ -62,7 +62,7 @@ class TicketController {
 	Mono<Void> closeRoom(ServerWebExchange exchange, @PathVariable("roomID") String roomId) {
 		return this.current.of(exchange)
 			.flatMap((agent) -> ConcurrentChange.retrying(Mono.defer(() -> this.tickets.findByRoom(roomId)
-				.filter((ticket) -> ticket.orgId().equals(agent.orgId()))
+				.filter((ticket) -> reaches(agent, ticket))
 				.switchIfEmpty(Mono.error(() -> notFound("room " + roomId)))
 				.map((ticket) -> heldBy(ticket, agent))
 				.flatMap((ticket) -> this.service.close(ticket, "closed by its agent"))), "roomID"))
@@ -80,11 +80,20 @@ class TicketController {
 				return Mono.error(forbidden("X-Agent-ID does not name the calling agent"));
 			}
 			return this.tickets.find(ticketId)
-				.filter((ticket) -> ticket.orgId().equals(agent.orgId()))
+				.filter((ticket) -> reaches(agent, ticket))
 				.switchIfEmpty(Mono.error(() -> notFound("ticket " + ticketId)))
 				.map((ticket) -> heldBy(ticket, agent))
 				.flatMap((ticket) -> this.tickets.pick(ticket.id(), agent.id(), this.clock.instant()));
 		});
+	}
+
+	/**
+	 * Whether an agent may learn of a ticket: one of its organisation, not held in
+	 * another addon (another addon's tickets are another tenant's: 404, not 403).
+	 */
+	private static boolean reaches(Agent agent, Ticket ticket) {
+		return ticket.orgId().equals(agent.orgId()) && (ticket.agentKey() == null
+				|| ticket.agentKey().startsWith(Agent.key(agent.orgId(), agent.addon(), "")));
 	}
 
 	private static Ticket heldBy(Ticket ticket, Agent agent) {

@@ -103,11 +103,18 @@ public class Tickets {
 	/**
 	 * An organisation's tickets waiting for an agent, first come first.
 	 * @param orgId the organisation
+	 * @param after the ticket the page starts after, {@code null} for the head of the
+	 * queue
 	 * @param limit how many at most
 	 * @return the tickets in queue order
 	 */
-	public Flux<Ticket> waiting(String orgId, int limit) {
-		Query query = Query.query(Criteria.where("orgId").is(orgId).and("status").in(TicketStatus.waiting()))
+	public Flux<Ticket> waiting(String orgId, Ticket after, int limit) {
+		Criteria criteria = Criteria.where("orgId").is(orgId).and("status").in(TicketStatus.waiting());
+		if (after != null) {
+			criteria = criteria.orOperator(Criteria.where("queuedAt").gt(after.queuedAt()),
+					Criteria.where("queuedAt").is(after.queuedAt()).and("id").gt(after.id()));
+		}
+		Query query = Query.query(criteria)
 			.with(Sort.by(Sort.Order.asc("queuedAt"), Sort.Order.asc("id")))
 			.limit(limit);
 		return this.mongo.find(query, Ticket.class);

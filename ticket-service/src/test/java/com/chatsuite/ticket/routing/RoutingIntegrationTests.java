@@ -1,6 +1,7 @@
 package com.chatsuite.ticket.routing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -124,6 +125,31 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 		assertThat(agent.openTickets()).isEqualTo(1);
 		routingSettings(orgId, Map.of("capacity", 2)).expectStatus().isOk();
 		eventually().until(() -> agent.ticketOfRoom(third) != null);
+	}
+
+	@Test
+	void aTicketBehindMoreThanAPageOfTicketsNobodyCanTakeIsServed() {
+		String orgId = newId("org");
+		routingSettings(orgId, Map.of("capacity", 1)).expectStatus().isOk();
+		Agent offline = operator(orgId, "Offline");
+		domain(orgId, "a.example", offline);
+		Agent busy = onlineOperator(orgId, "Busy");
+		domain(orgId, "b.example", busy);
+		String first = openRoom(orgId, "b.example");
+		eventually().until(() -> busy.ticketOfRoom(first) != null);
+		// More than a page of the queue's head is for a domain whose only agent is
+		// offline.
+		List<String> stuck = new ArrayList<>();
+		for (int i = 0; i <= Router.QUEUE_PAGE; i++) {
+			stuck.add(openRoom(orgId, "a.example"));
+		}
+		eventually().until(() -> stuck.stream().allMatch((roomId) -> !publishedAbout(ticketIdOf(roomId)).isEmpty()));
+		String behind = openRoom(orgId, "b.example");
+		eventually().until(() -> !publishedAbout(ticketIdOf(behind)).isEmpty());
+
+		busy.closeRoom(first).expectStatus().isOk();
+		eventually().until(() -> busy.ticketOfRoom(behind) != null);
+		assertThat(offline.openTickets()).isZero();
 	}
 
 	@Test

@@ -93,6 +93,15 @@ class TicketIntegrationTests extends TicketIntegrationTest {
 		Agent stranger = onlineOperator(newId("org"), "Stranger");
 		colleague.closeRoom(roomId).expectStatus().isForbidden().expectBody().json(FORBIDDEN, JsonCompareMode.STRICT);
 		stranger.closeRoom(roomId).expectStatus().isNotFound().expectBody().json(NOT_FOUND, JsonCompareMode.STRICT);
+		// Another addon's ticket is another tenant's: not even the holder's own operator
+		// there learns of it.
+		Agent holderInAnotherAddon = inAddon(holder, SELLER_CHAT);
+		holderInAnotherAddon.closeRoom(roomId)
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.json(NOT_FOUND, JsonCompareMode.STRICT);
+		picked(holderInAnotherAddon, ticketId, holder.operatorId()).expectStatus().isNotFound();
 		holder.closeRoom(newId("room")).expectStatus().isNotFound();
 		holder.closeRoom(roomId).expectStatus().isOk().expectBody().isEmpty();
 		assertThat(holder.openTickets()).isZero();
