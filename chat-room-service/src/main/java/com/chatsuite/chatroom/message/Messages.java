@@ -39,6 +39,9 @@ public class Messages implements RoomStreams.MessageSource {
 	/** How many taken numbers a post skips before it gives up (a room gone wild). */
 	private static final int MAX_PROBES = 1000;
 
+	/** How many messages one read of a range asks for at most. */
+	private static final int CHUNK = 500;
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final OutboxWrites writes;
@@ -182,17 +185,38 @@ public class Messages implements RoomStreams.MessageSource {
 	}
 
 	private Flux<Message> find(String roomId, long from, long to) {
+		// A chunk at a time, each read when the one before is sent: a long range (a whole
+		// room's history) never sits in memory at once. Numbers are taken in order, so
+		// a chunk that is not full is the last that holds messages.
+		return chunk(roomId, Math.max(1, from), to)
+			.expand((chunk) -> (chunk.next() > 0) ? chunk(roomId, chunk.next(), to) : Mono.empty())
+			.concatMapIterable(Chunk::messages);
+	}
+
+	private Mono<Chunk> chunk(String roomId, long from, long to) {
 		if (from > to) {
-			return Flux.empty();
+			return Mono.just(new Chunk(List.of(), 0));
 		}
+		long end = (to - from < CHUNK) ? to : from + CHUNK - 1;
 		List<String> ids = new ArrayList<>();
-		for (long sequence = from; sequence <= to; sequence++) {
+		for (long sequence = from; sequence <= end; sequence++) {
 			ids.add(Message.id(roomId, sequence));
 		}
 		// By ids: one index lookup each, even in the embedded store.
 		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Message.class)
 			.filter((message) -> !message.closes())
-			.sort(Comparator.comparingLong(Message::sequence));
+			.sort(Comparator.comparingLong(Message::sequence))
+			.collectList()
+			.map((found) -> new Chunk(found, (end < to && found.size() == ids.size()) ? end + 1 : 0));
+	}
+
+	/**
+	 * Messages read in one go.
+	 *
+	 * @param messages the messages, in order
+	 * @param next the first number of the next chunk, 0 when there is none
+	 */
+	private record Chunk(List<Message> messages, long next) {
 	}
 
 	private static LiveMessage live(Message message) {

@@ -49,7 +49,9 @@ public class RoomStreams {
 	 */
 	public Flux<ServerSentEvent<Object>> of(Room room, long after) {
 		return Flux.defer(() -> {
-			AtomicLong last = new AtomicLong(after);
+			// No message can be numbered further on: a larger Last-Event-ID is the
+			// client's mistake, and must not make the numbers overflow.
+			AtomicLong last = new AtomicLong(Math.min(after, room.lastSequence() + LOOK_AHEAD));
 			Flux<RoomHub.Signal> signals = Flux.merge(this.hub.listen(room.id()),
 					Flux.defer(() -> catchUp(room, last.get(), room.active())));
 			Flux<ServerSentEvent<Object>> events = signals.concatMap((signal) -> deliver(room.id(), last, signal));

@@ -11,10 +11,12 @@ import com.chatsuite.chatroom.room.Rooms;
 import com.chatsuite.chatroom.stream.LiveMessage;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -225,6 +227,45 @@ class MessagesIntegrationTests extends ChatRoomIntegrationTest {
 		assertThat(closed.active()).isFalse();
 		assertThat(closed.closedBy()).isEqualTo(read.userId());
 		assertThat(texts(room)).containsExactly("one");
+	}
+
+	@Test
+	void aLongHistoryIsReadInChunksInOrder() {
+		VisitorRoom room = openRoom(newOrganisation());
+		int count = 1234;
+		Flux.range(1, count)
+			.concatMap((i) -> this.rooms.find(room.id())
+				.flatMap((read) -> this.messages.post(read, Author.CLIENT, read.userId(), "m" + i, null)))
+			.then()
+			.block(Duration.ofSeconds(120));
+		StepVerifier.create(this.messages.range(room.id(), 1, Long.MAX_VALUE).map(LiveMessage::sequence).collectList())
+			.assertNext((sequences) -> assertThat(sequences).hasSize(count)
+				.isSorted()
+				.doesNotHaveDuplicates()
+				.startsWith(1L)
+				.endsWith((long) count))
+			.verifyComplete();
+		JsonNode page = body(
+				visitorGet(room, "type=get_messages&limit=500&after=600&room_id=" + room.id()).expectStatus().isOk());
+		assertThat(page.path("response").size()).isEqualTo(500);
+		assertThat(page.path("response").path(0).path("seq").asLong()).isEqualTo(601);
+		assertThat(page.path("next_cursor").asLong()).isEqualTo(1100);
+	}
+
+	@Test
+	void answersCarryingRoomTokensOrMessagesAreKeptByNoCache() {
+		VisitorRoom room = openRoom(newOrganisation());
+		say(room, "private");
+		visitorGet(room, "type=get_messages&room_id=" + room.id()).expectStatus()
+			.isOk()
+			.expectHeader()
+			.cacheControl(CacheControl.noStore());
+		roomControl(Map.of("user_id", "u-" + room.id(), "org_id", newOrganisation(), "portfolio_name", "p",
+				"product_name", "shop.example"), null)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.cacheControl(CacheControl.noStore());
 	}
 
 	@Test

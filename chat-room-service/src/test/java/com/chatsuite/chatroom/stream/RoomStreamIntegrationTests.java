@@ -96,6 +96,22 @@ class RoomStreamIntegrationTests extends ChatRoomIntegrationTest {
 	}
 
 	@Test
+	void aLastEventIdBeyondEveryMessageIsHarmless() {
+		VisitorRoom room = openRoom(newOrganisation());
+		say(room, "one");
+		StepVerifier
+			.create(stream(this.web, room, Long.toString(Long.MAX_VALUE)).filter((event) -> event.event() != null))
+			.then(() -> visitorPost(room, Map.of("type", "delete_room", "room_id", room.id())).expectStatus().isOk())
+			.assertNext((event) -> assertThat(event.event()).isEqualTo("closed"))
+			.expectComplete()
+			.verify(WAIT);
+		StepVerifier.create(stream(this.web, room, "0").filter(RoomStreamIntegrationTests::isMessage))
+			.assertNext((event) -> assertMessage(event, 1, "one", "client"))
+			.thenCancel()
+			.verify(WAIT);
+	}
+
+	@Test
 	void aClosedRoomsStreamSendsItsHistoryAndTheClosing() {
 		VisitorRoom room = openRoom(newOrganisation());
 		say(room, "only message");
