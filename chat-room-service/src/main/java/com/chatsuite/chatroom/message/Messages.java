@@ -157,6 +157,11 @@ public class Messages implements RoomStreams.MessageSource {
 	 * @return the messages found
 	 */
 	@Override
+	public Mono<Room> current(Room room) {
+		return this.rooms.find(room.id()).defaultIfEmpty(room);
+	}
+
+	@Override
 	public Flux<LiveMessage> range(String roomId, long from, long to) {
 		return find(roomId, from, to).map(Messages::live);
 	}

@@ -1,5 +1,7 @@
 package com.chatsuite.chatroom.organisation;
 
+import com.chatsuite.chatroom.message.Messages;
+import com.chatsuite.chatroom.room.Rooms;
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.AddonInstalled;
@@ -8,6 +10,7 @@ import com.chatsuite.contracts.events.auth.OrganisationCreated;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
 import com.chatsuite.support.events.EventInbox;
+import com.chatsuite.support.web.ApiException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
@@ -23,13 +26,25 @@ class OrganisationListener {
 
 	static final String CONSUMER = "organisations";
 
+	/** Who closes the rooms of an organisation that may no longer chat. */
+	private static final String CLOSED_BY = "system";
+
 	private final EventInbox inbox;
+
+	/** How many of an organisation's rooms are closed at once. */
+	private static final int CONCURRENT_CLOSES = 4;
 
 	private final Organisations organisations;
 
-	OrganisationListener(EventInbox inbox, Organisations organisations) {
+	private final Rooms rooms;
+
+	private final Messages messages;
+
+	OrganisationListener(EventInbox inbox, Organisations organisations, Rooms rooms, Messages messages) {
 		this.inbox = inbox;
 		this.organisations = organisations;
+		this.rooms = rooms;
+		this.messages = messages;
 	}
 
 	@KafkaListener(topics = { Topics.AUTH_ORGANISATIONS, Topics.AUTH_REVOCATIONS },
@@ -47,16 +62,31 @@ class OrganisationListener {
 			return this.organisations.addonInstalled(installed.organisationId(), installed.addon());
 		}
 		if (data instanceof AddonRemoved removed) {
-			return this.organisations.addonRemoved(removed.organisationId(), removed.addon());
+			return this.organisations.addonRemoved(removed.organisationId(), removed.addon())
+				.then(closeRoomsUnlessChatEnabled(removed.organisationId()));
 		}
 		if (data instanceof OrganisationDisabled disabled) {
-			return this.organisations.statusChanged(disabled.organisationId(), false, disabled.disabledAt());
+			return this.organisations.statusChanged(disabled.organisationId(), false, disabled.disabledAt())
+				.then(closeRoomsUnlessChatEnabled(disabled.organisationId()));
 		}
 		if (data instanceof OrganisationEnabled enabled) {
 			return this.organisations.statusChanged(enabled.organisationId(), true, enabled.enabledAt());
 		}
 		// Token revocations are the revocation list's business.
 		return Mono.empty();
+	}
+
+	/**
+	 * Closes the open rooms of an organisation that may no longer have chat rooms
+	 * (disabled, or without a chat addon): their visitors would chat with nobody.
+	 */
+	private Mono<Void> closeRoomsUnlessChatEnabled(String orgId) {
+		return this.organisations.requireChatEnabled(orgId, "org_id")
+			.onErrorResume(ApiException.class,
+					(refused) -> this.rooms.openOf(orgId)
+						.flatMap((room) -> this.messages.close(room, CLOSED_BY, refused.getMessage()),
+								CONCURRENT_CLOSES)
+						.then());
 	}
 
 }

@@ -100,6 +100,15 @@ public class Rooms {
 	}
 
 	/**
+	 * The open rooms of an organisation.
+	 * @param orgId the organisation
+	 * @return its rooms that accept messages
+	 */
+	public Flux<Room> openOf(String orgId) {
+		return this.mongo.find(Query.query(Criteria.where("orgId").is(orgId).and("active").is(true)), Room.class);
+	}
+
+	/**
 	 * Records that messages up to a number were posted, and the last one's text.
 	 * @param roomId the room
 	 * @param sequence the number of the message just posted

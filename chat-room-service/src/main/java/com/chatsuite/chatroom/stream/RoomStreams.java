@@ -8,6 +8,7 @@ import com.chatsuite.chatroom.ChatRoomProperties;
 import com.chatsuite.chatroom.room.Room;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,10 @@ public class RoomStreams {
 			// client's mistake, and must not make the numbers overflow.
 			AtomicLong last = new AtomicLong(Math.min(after, room.lastSequence() + LOOK_AHEAD));
 			Flux<RoomHub.Signal> signals = Flux.merge(this.hub.listen(room.id()),
-					Flux.defer(() -> catchUp(room, last.get(), room.active())));
+					// Read again once listening: a room that closed since the caller read
+					// it sends its closing, which the hub announced before this listened.
+					Flux.defer(() -> this.messages.current(room)
+						.flatMapMany((current) -> catchUp(current, last.get(), current.active()))));
 			Flux<ServerSentEvent<Object>> events = signals.concatMap((signal) -> deliver(room.id(), last, signal));
 			Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(this.heartbeat)
 				.map((tick) -> ServerSentEvent.builder().comment("heartbeat").build());
@@ -126,6 +130,15 @@ public class RoomStreams {
 		 * @return the messages found
 		 */
 		Flux<LiveMessage> range(String roomId, long from, long to);
+
+		/**
+		 * The room as stored now.
+		 * @param room the room as read before
+		 * @return the room read again; the room as given when it cannot be found
+		 */
+		default Mono<Room> current(Room room) {
+			return Mono.just(room);
+		}
 
 	}
 

@@ -1,5 +1,6 @@
 package com.chatsuite.chatroom.room;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import com.chatsuite.contracts.events.auth.AddonRemoved;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -206,6 +208,46 @@ class RoomOpeningIntegrationTests extends ChatRoomIntegrationTest {
 		publish(removed, removed, new AddonRemoved(removed, "livechat", Instant.now()));
 		eventually().until(() -> roomControl(room(removed), null).expectBody().returnResult().getStatus().value(),
 				(status) -> status == 403);
+	}
+
+	@Test
+	void theOpenRoomsOfAnOrganisationThatMayNoLongerChatAreClosed() {
+		String disabled = newOrganisation();
+		VisitorRoom disabledRoom = openRoom(disabled);
+		String withoutChat = newOrganisation();
+		VisitorRoom withoutChatRoom = openRoom(withoutChat);
+		String stillChatting = newOrganisation(List.of("livechat", "seller_buyer_chat_system"));
+		VisitorRoom stillChattingRoom = openRoom(stillChatting);
+
+		publish(disabled, disabled, new OrganisationDisabled(disabled, "sub", Instant.now()));
+		publish(withoutChat, withoutChat, new AddonRemoved(withoutChat, "livechat", Instant.now()));
+		publish(stillChatting, stillChatting, new AddonRemoved(stillChatting, "livechat", Instant.now()));
+
+		for (VisitorRoom closed : List.of(disabledRoom, withoutChatRoom)) {
+			eventually().until(
+					() -> !body(visitorGet(closed, "type=get_room_by_id&room_id=" + closed.id()).expectStatus().isOk())
+						.path("response")
+						.path(0)
+						.path("is_active")
+						.asBoolean(true));
+			assertRefused(visitorPost(closed, Map.of("type", "create_message", "room_id", closed.id(), "message_data",
+					"anyone?", "message_type", "text"))
+				.expectStatus()
+				.isEqualTo(409), "is closed");
+		}
+		// The other chat addon is still installed: its rooms stay open.
+		eventually().until(() -> !this.mongo.findById(stillChatting, Document.class, "organisations")
+			.block(Duration.ofSeconds(5))
+			.getList("addons", String.class)
+			.contains("livechat"));
+		say(stillChattingRoom, "still here");
+		assertThat(body(
+				visitorGet(stillChattingRoom, "type=get_room_by_id&room_id=" + stillChattingRoom.id()).expectStatus()
+					.isOk())
+			.path("response")
+			.path(0)
+			.path("is_active")
+			.asBoolean()).isTrue();
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.chatsuite.chatroom.ChatRoomIntegrationTest;
 import com.chatsuite.chatroom.ChatRoomServiceApplication;
+import com.chatsuite.chatroom.room.Room;
+import com.chatsuite.chatroom.room.Rooms;
 import com.chatsuite.testsupport.SuiteInfrastructureInitializer;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.chatsuite.testsupport.TestTokens;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoomStreamIntegrationTests extends ChatRoomIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	@Autowired
+	private RoomStreams streams;
+
+	@Autowired
+	private Rooms rooms;
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT = new ParameterizedTypeReference<>() {
 	};
@@ -93,6 +102,19 @@ class RoomStreamIntegrationTests extends ChatRoomIntegrationTest {
 			assertThat(event.event()).isEqualTo("closed");
 			assertThat(json(event).path("is_active").asBoolean(true)).isFalse();
 		}).expectComplete().verify(WAIT);
+	}
+
+	@Test
+	void aRoomClosedBetweenItsReadAndTheStreamsStartSendsItsClosing() {
+		VisitorRoom room = openRoom(newOrganisation());
+		say(room, "bye");
+		Room read = this.rooms.find(room.id()).block(WAIT);
+		visitorPost(room, Map.of("type", "delete_room", "room_id", room.id())).expectStatus().isOk();
+		StepVerifier.create(this.streams.of(read, 0).filter((event) -> event.event() != null))
+			.assertNext((event) -> assertThat(event.event()).isEqualTo("message"))
+			.assertNext((event) -> assertThat(event.event()).isEqualTo("closed"))
+			.expectComplete()
+			.verify(WAIT);
 	}
 
 	@Test
