@@ -198,6 +198,20 @@ public class Agents {
 	}
 
 	/**
+	 * Agents that are not offline and hold tickets, in id order, a page at a time.
+	 * @param afterId the id the page starts after, {@code ""} for the first page
+	 * @param limit how many at most
+	 * @return such agents
+	 */
+	public Flux<Agent> onlineHoldingTickets(String afterId, int limit) {
+		Query query = Query
+			.query(Criteria.where("_id").gt(afterId).and("status").ne(AgentStatus.OFFLINE).and("load").gt(0))
+			.with(Sort.by(Sort.Order.asc("id")))
+			.limit(limit);
+		return this.mongo.find(query, Agent.class);
+	}
+
+	/**
 	 * Agents not offline that made no call since a time.
 	 * @param since the time
 	 * @return such agents

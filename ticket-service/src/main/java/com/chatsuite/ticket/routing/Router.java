@@ -184,6 +184,36 @@ public class Router {
 		});
 	}
 
+	/**
+	 * Gives back the slots an agent that is not offline holds for tickets it will not
+	 * get: tickets closed or held by another agent, and tickets still waiting long after
+	 * the agent's last claim (a replica stopped between the claim and the assignment).
+	 * @param agent the agent as read
+	 * @return completes when done
+	 */
+	public Mono<Void> releaseAbandonedClaims(Agent agent) {
+		if (agent.tickets().isEmpty()) {
+			return Mono.empty();
+		}
+		return this.tickets.findAll(agent.tickets())
+			.collectMap(Ticket::id)
+			.flatMapMany((found) -> Flux.fromIterable(agent.tickets())
+				.filter((ticketId) -> abandoned(agent, found.get(ticketId))))
+			.concatMap((ticketId) -> this.agents.release(agent.id(), ticketId), 1)
+			.then();
+	}
+
+	private boolean abandoned(Agent agent, Ticket ticket) {
+		if (ticket != null && agent.id().equals(ticket.agentKey()) && ticket.status().isHeld()) {
+			return false;
+		}
+		if (ticket == null || ticket.status().isWaiting()) {
+			// Maybe half way through being assigned to this agent.
+			return claimedLongAgo(agent);
+		}
+		return true;
+	}
+
 	private boolean claimedLongAgo(Agent agent) {
 		return agent.lastAssignedAt() == null
 				|| agent.lastAssignedAt().isBefore(this.clock.instant().minus(ABANDONED_CLAIM));

@@ -1,6 +1,7 @@
 package com.chatsuite.ticket.ticket;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import com.chatsuite.contracts.events.EventData;
@@ -94,6 +95,15 @@ public class Tickets {
 
 	public Mono<Ticket> find(String id) {
 		return this.mongo.findById(id, Ticket.class);
+	}
+
+	/**
+	 * The tickets of some ids that exist.
+	 * @param ids the ids
+	 * @return the tickets found
+	 */
+	public Flux<Ticket> findAll(Collection<String> ids) {
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Ticket.class);
 	}
 
 	Mono<Ticket> findByRoom(String roomId) {

@@ -196,6 +196,32 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 	}
 
 	@Test
+	void slotsHeldForTicketsAnOnlineAgentWillNotGetAreGivenBack() {
+		String orgId = newId("org");
+		routingSettings(orgId, Map.of("capacity", 2)).expectStatus().isOk();
+		Agent agent = onlineOperator(orgId, "Online");
+		String closedRoom = assignedRoom(agent);
+		String closedTicket = agent.ticketOfRoom(closedRoom).path("id").asString();
+		String waitingRoom = assignedRoom(agent);
+		String waitingTicket = agent.ticketOfRoom(waitingRoom).path("id").asString();
+		// A close that stopped before it gave the agent's slot back, and an assignment
+		// that stopped after its claim of the slot.
+		changeStoredTicket(closedTicket, new Update().set("status", "CLOSED"));
+		changeStoredTicket(waitingTicket, new Update().set("status", "REASSIGNED").unset("agentKey"));
+
+		eventually().until(() -> storedAgent(agent).getList("tickets", String.class),
+				(held) -> held.equals(List.of(waitingTicket)));
+		assertThat(storedAgent(agent).getInteger("load")).isEqualTo(1);
+		// The waiting ticket's claim is kept while its assignment may still complete; the
+		// agent, which already holds it, cannot be offered it again meanwhile.
+		assertThat(agent.ticketOfRoom(waitingRoom)).isNull();
+		this.clock.advance(Duration.ofMinutes(2));
+		eventually().until(() -> agent.ticketOfRoom(waitingRoom) != null);
+		assertThat(agent.ticketOfRoom(waitingRoom).path("content").path("status").asString()).isEqualTo("ASSIGNED");
+		assertThat(storedAgent(agent).getInteger("load")).isEqualTo(1);
+	}
+
+	@Test
 	void aSettingsChangeBasedOnAnOlderReadIsRefusedAndEachRequestsFieldsAreKept() {
 		String orgId = newId("org");
 		RoutingSettings defaults = this.store.of(orgId).block(Duration.ofSeconds(10));
