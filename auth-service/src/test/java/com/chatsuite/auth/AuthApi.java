@@ -42,15 +42,20 @@ public final class AuthApi {
 	/** Creates an organisation with a unique sub domain and answers {@code data}. */
 	public JsonNode createOrganisation(List<String> addons) {
 		String domain = "org-" + UUID.randomUUID().toString().substring(0, 8);
-		return body(this.web.post()
+		return body(
+				createOrganisation(domain, "owner@" + domain + ".example", PASSWORD, addons).expectStatus().isCreated())
+			.path("data");
+	}
+
+	/** Asks the platform API to create an organisation. */
+	public WebTestClient.ResponseSpec createOrganisation(String domain, String email, String password,
+			List<String> addons) {
+		return this.web.post()
 			.uri("/platform/organisations")
 			.header("Authorization", "Bearer " + platformToken())
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("organisation_domain", domain, "email", "owner@" + domain + ".example", "password",
-					PASSWORD, "addons", addons))
-			.exchange()
-			.expectStatus()
-			.isCreated()).path("data");
+			.bodyValue(Map.of("organisation_domain", domain, "email", email, "password", password, "addons", addons))
+			.exchange();
 	}
 
 	/** Logs in and answers {@code data} of the token pair. */

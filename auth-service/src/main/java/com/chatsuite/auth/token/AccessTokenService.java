@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -90,14 +91,20 @@ public class AccessTokenService {
 	 * throttled
 	 */
 	public Mono<TokenPair> login(String email, String password, String domain, String addon) {
-		String account = domain + "|" + email;
+		// Emails are told apart as lower-cased by the root locale, for the lock-out and
+		// the
+		// match alike: equalsIgnoreCase also takes look-alikes ("ſ" for "s"), each of
+		// which would have had a lock-out of its own.
+		String typed = email.toLowerCase(Locale.ROOT);
+		String account = domain + "|" + typed;
 		this.organisations.knownAddon(addon, "addon_unique_name");
 		return this.throttle.check(account)
 			.then(this.organisations.findByDomain(domain)
 				.map(java.util.Optional::of)
 				.defaultIfEmpty(java.util.Optional.empty()))
 			.flatMap((found) -> {
-				Organisation organisation = found.filter((org) -> org.email().equalsIgnoreCase(email)).orElse(null);
+				Organisation organisation = found.filter((org) -> org.email().toLowerCase(Locale.ROOT).equals(typed))
+					.orElse(null);
 				return this.passwords.matches(password, (organisation != null) ? organisation.passwordHash() : null)
 					.flatMap((matches) -> matches ? this.throttle.succeeded(account).thenReturn(organisation)
 							: this.throttle.failed(account)

@@ -4,6 +4,7 @@ import com.chatsuite.support.security.Callers;
 import com.chatsuite.support.security.Passwords;
 import com.chatsuite.support.security.TokenVerifier;
 import com.chatsuite.support.web.AddonApiErrorHandler;
+import com.chatsuite.support.web.NoStoreFilter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,15 @@ class WebConfiguration {
 	@Bean
 	Passwords passwords() {
 		return new Passwords();
+	}
+
+	/**
+	 * Token pairs, agent tokens and API keys (shown once) must stay out of every cache;
+	 * the key set ({@code /.well-known/jwks.json}) may be cached.
+	 */
+	@Bean
+	NoStoreFilter noStoreForCredentials() {
+		return new NoStoreFilter("/admin/", "/auth/", "/platform/");
 	}
 
 }

@@ -2,7 +2,9 @@ package com.chatsuite.auth.token;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import com.chatsuite.auth.AuthApiSupport;
 import com.chatsuite.contracts.events.EventJson;
@@ -20,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -122,6 +125,42 @@ class AccessTokenIntegrationTests extends AuthApiSupport {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(0);
+	}
+
+	@Test
+	void aLookAlikeOfTheEmailNeitherLogsInNorEscapesTheLockOut() {
+		String domain = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		String email = "support@" + domain + ".example";
+		api().createOrganisation(domain, email, PASSWORD, List.of("livechat")).expectStatus().isCreated();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			login(domain, email, "wrong-" + attempt).expectStatus().isUnauthorized();
+		}
+		login(domain, email, PASSWORD).expectStatus().isEqualTo(429);
+		// "ſ" (long s) upper-cases to "S": equalsIgnoreCase took it for the account,
+		// under a lock-out of its own.
+		login(domain, email.replace('s', '\u017f'), PASSWORD).expectStatus().isUnauthorized();
+		login(domain, email.toUpperCase(Locale.ROOT), PASSWORD).expectStatus().isEqualTo(429);
+	}
+
+	@Test
+	void aPasswordLongerThanBcryptReadsIsRefusedNamingTheFieldAndNeverMatches() {
+		String domain = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		String tooLong = "\u00e9".repeat(37);
+		JsonNode refused = body(
+				api().createOrganisation(domain, "owner@" + domain + ".example", tooLong, List.of("livechat"))
+					.expectStatus()
+					.isBadRequest());
+		assertThat(refused.path("errors").path(0).path("field").asString()).isEqualTo("password");
+		assertThat(refused.path("message").asString()).contains("at most 72 bytes");
+		webGet(this.organisation.path("email").asString(), tooLong, "livechat").expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void credentialsAreKeptByNoCache() {
+		webGet(this.organisation.path("email").asString(), PASSWORD, "livechat").expectStatus()
+			.isOk()
+			.expectHeader()
+			.cacheControl(CacheControl.noStore());
 	}
 
 	@Test
@@ -273,6 +312,17 @@ class AccessTokenIntegrationTests extends AuthApiSupport {
 				.expectStatus()
 				.isOk();
 		}
+	}
+
+	private WebTestClient.ResponseSpec login(String domain, String email, String password) {
+		return this.web.get()
+			.uri((uri) -> uri.path("/admin/access-token")
+				.queryParam("email", email)
+				.queryParam("password", password)
+				.queryParam("organisation_domain", domain)
+				.queryParam("addon_unique_name", "livechat")
+				.build())
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec webGet(String email, String password, String addon) {

@@ -3,11 +3,10 @@ package com.chatsuite.chatroom.web;
 import com.chatsuite.support.security.Callers;
 import com.chatsuite.support.security.TokenVerifier;
 import com.chatsuite.support.web.ChatRoomApiErrorHandler;
+import com.chatsuite.support.web.NoStoreFilter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.CacheControl;
-import org.springframework.web.server.WebFilter;
 
 /**
  * chat-room-service speaks the chat room API family: its errors take that family's shape,
@@ -31,13 +30,8 @@ class WebConfiguration {
 	 * way may keep them.
 	 */
 	@Bean
-	WebFilter noStoreForRoomAnswers() {
-		return (exchange, chain) -> {
-			if (exchange.getRequest().getPath().value().startsWith("/api/v2/")) {
-				exchange.getResponse().getHeaders().setCacheControl(CacheControl.noStore());
-			}
-			return chain.filter(exchange);
-		};
+	NoStoreFilter noStoreForRoomAnswers() {
+		return new NoStoreFilter("/api/v2/");
 	}
 
 }

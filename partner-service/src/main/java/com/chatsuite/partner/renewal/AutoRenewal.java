@@ -97,8 +97,15 @@ public class AutoRenewal implements DisposableBean {
 			.is(true)
 			.and("periodEndsAt")
 			.lte(now));
+		// One workspace that cannot be renewed (its plan gone from the catalogue, say)
+		// must not stop the round for the others.
 		return this.mongo.find(due, Workspace.class)
-			.concatMap((workspace) -> renew(workspace).onErrorResume(ConcurrentChange.class, (ex) -> Mono.empty()))
+			.concatMap((workspace) -> Mono.defer(() -> renew(workspace))
+				.onErrorResume(ConcurrentChange.class, (ex) -> Mono.empty())
+				.onErrorResume((ex) -> {
+					logger.warn("Could not renew workspace " + workspace.id() + ": " + ex.getMessage());
+					return Mono.empty();
+				}))
 			.count();
 	}
 

@@ -1,5 +1,6 @@
 package com.chatsuite.partner.webhook;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,7 +155,18 @@ class DeliveryWorker implements DisposableBean {
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(this.properties.timeout().toMillis(), 10_000))
 			.responseTimeout(this.properties.timeout())
-			.followRedirect(false);
+			.followRedirect(false)
+			// The URL was checked before the call, but the name is resolved again to
+			// connect: the address actually connected to is checked too.
+			.doOnConnected((connection) -> {
+				if (connection.channel().remoteAddress() instanceof InetSocketAddress remote
+						&& guard.refusesConnection(remote)) {
+					connection.channel()
+						.pipeline()
+						.fireExceptionCaught(new InternalAddressException(remote.getAddress().getHostAddress()));
+					connection.channel().close();
+				}
+			});
 		this.client = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(http))
 			// Timed as http.client.requests and traced (traceparent on the call), with
@@ -301,14 +313,18 @@ class DeliveryWorker implements DisposableBean {
 
 	private Flux<String> dueIds() {
 		Instant now = this.clock.instant();
-		Query due = Query.query(Criteria.where("status").is(Delivery.PENDING).and("nextAttemptAt").lte(now))
+		// Leased ones are left out by the query itself, so that a backlog of leased
+		// deliveries cannot fill the batch and hide the due retries behind it.
+		Query due = Query
+			.query(Criteria.where("status")
+				.is(Delivery.PENDING)
+				.and("nextAttemptAt")
+				.lte(now)
+				.orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lte(now)))
 			.with(Sort.by("nextAttemptAt"))
 			.limit(POLL_BATCH);
-		due.fields().include("_id").include("leaseUntil");
-		return this.mongo.find(due, Document.class, DELIVERIES)
-			.filter((delivery) -> delivery.getDate("leaseUntil") == null
-					|| !delivery.getDate("leaseUntil").toInstant().isAfter(now))
-			.map((delivery) -> delivery.getString("_id"));
+		due.fields().include("_id");
+		return this.mongo.find(due, Document.class, DELIVERIES).map((delivery) -> delivery.getString("_id"));
 	}
 
 	/**
@@ -514,11 +530,27 @@ class DeliveryWorker implements DisposableBean {
 	}
 
 	private static String describe(Throwable ex) {
+		Throwable refused = ex;
+		while (refused != null && !(refused instanceof InternalAddressException)) {
+			refused = refused.getCause();
+		}
+		if (refused != null) {
+			ex = refused;
+		}
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		if (ex instanceof java.util.concurrent.TimeoutException) {
 			message = "no answer within the timeout";
 		}
 		return (message.length() > MAX_ERROR) ? message.substring(0, MAX_ERROR) : message;
+	}
+
+	/** A delivery's connection reached an internal address its URL check would refuse. */
+	static final class InternalAddressException extends RuntimeException {
+
+		InternalAddressException(String address) {
+			super("the receiver's host resolved to an internal address (" + address + ") when connecting: not sent");
+		}
+
 	}
 
 	@Override

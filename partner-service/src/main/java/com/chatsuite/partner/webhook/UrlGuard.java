@@ -2,6 +2,7 @@ package com.chatsuite.partner.webhook;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -89,6 +90,21 @@ class UrlGuard {
 								+ "): loopback, private, link-local and metadata addresses are refused");
 			}
 		}
+	}
+
+	/**
+	 * Whether a connection made for a delivery reached an address the URL check would
+	 * refuse: the host's name may resolve to another address when the connection is made
+	 * than when it was checked (DNS rebinding).
+	 * @param remote the address connected to, with the host name it was resolved from
+	 * @return whether the connection must not be used
+	 */
+	boolean refusesConnection(InetSocketAddress remote) {
+		InetAddress address = remote.getAddress();
+		if (address == null || !isInternal(address)) {
+			return false;
+		}
+		return !isAllowListed(remote.getHostString()) && !isAllowListed(address.getHostAddress());
 	}
 
 	private boolean isAllowListed(String hostOrAddress) {

@@ -36,7 +36,7 @@ import org.springframework.web.server.ServerWebExchange;
 @RequestMapping("/partner")
 class WorkspaceController {
 
-	private static final int MAX_BILLING_FIELDS = 20;
+	private static final int MAX_BILLING_FIELDS = WorkspaceService.MAX_BILLING_FIELDS;
 
 	private static final int MAX_BILLING_VALUE = 500;
 

@@ -44,6 +44,9 @@ import org.springframework.stereotype.Service;
 @Service
 class WorkspaceService {
 
+	/** How many billing fields a workspace keeps at most. */
+	static final int MAX_BILLING_FIELDS = 20;
+
 	static final Pattern SUB_DOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
 	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -237,6 +240,12 @@ class WorkspaceService {
 		return this.workspaces.change(partner, id, (workspace) -> {
 			Map<String, String> merged = new LinkedHashMap<>(workspace.billing());
 			merged.putAll(billing);
+			// The limit is on what the workspace keeps, not on one request: calls one
+			// after another would otherwise grow it without end.
+			if (merged.size() > MAX_BILLING_FIELDS) {
+				throw ApiException.badRequest("request", "a workspace keeps at most " + MAX_BILLING_FIELDS
+						+ " billing fields; it has " + workspace.billing().size());
+			}
 			return new Change(Update.update("billing", merged), List.of());
 		});
 	}

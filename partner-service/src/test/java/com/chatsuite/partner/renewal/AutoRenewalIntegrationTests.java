@@ -2,6 +2,7 @@ package com.chatsuite.partner.renewal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.chatsuite.contracts.events.Topics;
@@ -18,6 +19,10 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +41,9 @@ class AutoRenewalIntegrationTests extends PartnerIntegrationTest {
 
 	@Autowired
 	private Points points;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@Test
 	void renewalPaysEachPeriodUntilThePointsRunOutThenPausesAndTellsThePartner() throws Exception {
@@ -119,6 +127,30 @@ class AutoRenewalIntegrationTests extends PartnerIntegrationTest {
 		assertThat(balance(partner, id)).isEqualTo(150);
 		assertThat(body(partner.get(base + "/points").expectStatus().isOk()).path("data").path("entries").size())
 			.isEqualTo(2);
+	}
+
+	@Test
+	void aWorkspaceThatCannotBeRenewedDoesNotStopTheRoundForTheOthers() {
+		PartnerApi partner = newPartner();
+		String retired = partner.newWorkspace("starter");
+		String id = partner.newWorkspace("starter");
+		for (String workspace : List.of(retired, id)) {
+			partner
+				.post("/partner/workspace/" + workspace + "/topup-points", Map.of("points", 500, "reason", "prepaid"))
+				.expectStatus()
+				.isOk();
+			partner.post("/partner/workspace/" + workspace + "/enable-auto-renew", Map.of()).expectStatus().isOk();
+		}
+		// Its plan was taken out of the catalogue since; its period ends first.
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(retired)),
+					Update.update("plan", "retired").set("periodEndsAt", Instant.EPOCH), "workspaces")
+			.block(Duration.ofSeconds(10));
+		Instant end = periodEnd(partner, id);
+		this.clock.advance(Duration.ofDays(31));
+		this.renewal.renewDue().block(Duration.ofSeconds(60));
+		assertThat(periodEnd(partner, id)).isEqualTo(end.plus(Duration.ofDays(30)));
+		assertThat(balance(partner, id)).isEqualTo(400);
 	}
 
 	@Test

@@ -401,6 +401,27 @@ class WorkspaceIntegrationTests extends PartnerIntegrationTest {
 	}
 
 	@Test
+	void billingInformationIsCappedOnWhatTheWorkspaceKeepsNotPerRequest() {
+		PartnerApi partner = newPartner();
+		String base = "/partner/workspace/" + partner.newWorkspace("starter");
+		for (int i = 0; i < 4; i++) {
+			Map<String, String> five = new java.util.LinkedHashMap<>();
+			for (int j = 0; j < 5; j++) {
+				five.put("field_" + i + "_" + j, "v");
+			}
+			partner.post(base + "/update-extra-billing-information", five).expectStatus().isOk();
+		}
+		// Changing a field it has is fine; a 21st field is not, and changes nothing.
+		partner.post(base + "/update-extra-billing-information", Map.of("field_0_0", "changed")).expectStatus().isOk();
+		assertRejected(body(partner.post(base + "/update-extra-billing-information", Map.of("one_more", "x"))
+			.expectStatus()
+			.isBadRequest()), "request", "a workspace keeps at most 20 billing fields");
+		JsonNode billing = body(partner.get(base).expectStatus().isOk()).path("data").path("extra_billing_information");
+		assertThat(billing.size()).isEqualTo(20);
+		assertThat(billing.path("field_0_0").asString()).isEqualTo("changed");
+	}
+
+	@Test
 	void cataloguesListPlansAddonsAndTemplates() {
 		PartnerApi partner = newPartner();
 		JsonNode plans = body(partner.get("/partner/plans").expectStatus().isOk()).path("data");
