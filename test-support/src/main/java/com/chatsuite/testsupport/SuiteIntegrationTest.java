@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * A whole application on a random port, over the real MongoDB and Kafka of
@@ -23,6 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = SuiteInfrastructureInitializer.class)
+@TestExecutionListeners(listeners = RevocationsCaughtUp.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface SuiteIntegrationTest {
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.chatsuite.contracts.events.CloudEvent;
@@ -11,6 +12,7 @@ import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
 import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
+import reactor.core.publisher.Mono;
 
 /**
  * Everything revoked, in memory, fed from {@code auth.revocations}: every replica reads
@@ -32,8 +34,47 @@ public class RevocationList {
 
 	private final Clock clock;
 
+	/**
+	 * Done once the list holds every revocation made before it started; done from the
+	 * start unless a reader of {@code auth.revocations} {@linkplain #expectCatchUp
+	 * expects} to catch up.
+	 */
+	private volatile CompletableFuture<Void> caughtUp = CompletableFuture.completedFuture(null);
+
 	public RevocationList(Clock clock) {
 		this.clock = clock;
+	}
+
+	/**
+	 * Says that the list starts empty and is filled from the beginning of
+	 * {@code auth.revocations}: until {@link #caughtUp()}, tokens are not checked against
+	 * it (a token revoked before this process started would pass).
+	 */
+	public synchronized void expectCatchUp() {
+		if (this.caughtUp.isDone()) {
+			this.caughtUp = new CompletableFuture<>();
+		}
+	}
+
+	/** Says that the list holds every revocation made before it started. */
+	public void caughtUp() {
+		this.caughtUp.complete(null);
+	}
+
+	/**
+	 * Whether the list holds every revocation made before it started.
+	 * @return whether tokens may be checked against it
+	 */
+	public boolean isCaughtUp() {
+		return this.caughtUp.isDone();
+	}
+
+	/**
+	 * Completes once the list holds every revocation made before it started.
+	 * @return completes when caught up
+	 */
+	public Mono<Void> whenCaughtUp() {
+		return isCaughtUp() ? Mono.empty() : Mono.fromFuture(this.caughtUp, true);
 	}
 
 	/**

@@ -2,10 +2,12 @@ package com.chatsuite.support.security;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,6 +30,12 @@ import com.chatsuite.support.security.TokenRejectedException.Reason;
  * checked on every call.
  */
 public class TokenVerifier {
+
+	/**
+	 * How long a token waits, in a process that has just started, for the revocation list
+	 * to be read; then it is answered as not verifiable (503).
+	 */
+	static final Duration CATCH_UP_WAIT = Duration.ofSeconds(10);
 
 	private final VerificationKeys keys;
 
@@ -78,6 +86,19 @@ public class TokenVerifier {
 		if (token == null || token.isBlank()) {
 			return Mono.error(new TokenRejectedException(Reason.MISSING, "access token is missing"));
 		}
+		if (this.revocations.isCaughtUp()) {
+			return verifyNow(token, accepted, allowExpired);
+		}
+		// A process that has just started has not read every revocation yet: a token
+		// revoked before it started would pass. Wait for the list, then check.
+		return this.revocations.whenCaughtUp()
+			.timeout(CATCH_UP_WAIT)
+			.onErrorMap(TimeoutException.class,
+					(ex) -> new TokenRejectedException(Reason.UNVERIFIABLE, "revocations are still being read"))
+			.then(Mono.defer(() -> verifyNow(token, accepted, allowExpired)));
+	}
+
+	private Mono<TokenClaims> verifyNow(String token, Set<TokenKind> accepted, boolean allowExpired) {
 		String compact = token.trim();
 		TokenClaims known = this.authentic.getIfPresent(compact);
 		if (known != null) {
