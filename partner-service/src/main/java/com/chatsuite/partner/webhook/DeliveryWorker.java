@@ -360,7 +360,24 @@ class DeliveryWorker implements DisposableBean {
 			.map((workspace) -> workspace.isPaused()
 					&& WebhookEvent.named(delivery.event()).map(WebhookEvent::heldWhilePaused).orElse(false))
 			.defaultIfEmpty(false)
-			.flatMap((held) -> held ? finish(delivery, Delivery.HELD) : send(delivery, endpoint));
+			.flatMap((held) -> held ? finish(delivery, Delivery.HELD).then(releaseIfActive(delivery))
+					: send(delivery, endpoint));
+	}
+
+	/**
+	 * A second look after holding a delivery: the workspace's activation may have
+	 * released its held deliveries between the read that found it paused and this hold.
+	 */
+	private Mono<Void> releaseIfActive(Delivery delivery) {
+		return this.mongo.findById(delivery.workspaceId(), Workspace.class)
+			.filter((workspace) -> !workspace.isPaused())
+			.flatMap((workspace) -> this.mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(delivery.id()).and("status").is(Delivery.HELD)),
+					Update.update("status", Delivery.PENDING).set("nextAttemptAt", this.clock.instant()),
+					Delivery.class))
+			.filter((result) -> result.getModifiedCount() == 1)
+			.doOnNext((result) -> due(delivery.id()))
+			.then();
 	}
 
 	private Mono<Void> send(Delivery delivery, WebhookEndpoint endpoint) {
