@@ -33,6 +33,41 @@ public class Organisations {
 	}
 
 	/**
+	 * Tells whether an organisation has an addon installed.
+	 * @param orgId the organisation
+	 * @param addon the addon
+	 * @return whether it is installed; {@code true} unless it was heard removed
+	 */
+	public Mono<Boolean> hasAddon(String orgId, String addon) {
+		return this.mongo.findById(orgId, OrganisationState.class)
+			.map((state) -> state.hasAddon(addon))
+			.defaultIfEmpty(true);
+	}
+
+	/**
+	 * Records that an addon was installed or removed, unless a later change of it is
+	 * recorded already.
+	 * @param orgId the organisation
+	 * @param addon the addon
+	 * @param installed whether it is installed now
+	 * @param at when it changed
+	 * @return completes when recorded or found stale
+	 */
+	Mono<Void> addonChanged(String orgId, String addon, boolean installed, Instant at) {
+		String field = "addons." + addon;
+		Query olderOrAbsent = Query.query(Criteria.where("_id")
+			.is(orgId)
+			.orOperator(Criteria.where(field + ".at").exists(false), Criteria.where(field + ".at").lt(at)));
+		// A new record is of an active organisation, as one never heard of is.
+		Update latest = Update.update(field, new OrganisationState.AddonState(installed, at))
+			.setOnInsert("active", true)
+			.setOnInsert("changedAt", Instant.EPOCH);
+		return this.mongo.upsert(olderOrAbsent, latest, OrganisationState.class)
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
+			.then();
+	}
+
+	/**
 	 * Records a status change unless a later one is already recorded; applying the same
 	 * change twice changes nothing.
 	 * @param orgId the organisation

@@ -32,6 +32,9 @@ record Verdict(Rule rule, String reason) {
 		/** The domain's organisation is active. */
 		ORGANISATION_ACTIVE,
 
+		/** The organisation has the addon installed. */
+		ADDON_INSTALLED,
+
 		/** The organisation's partner workspace, if it has one, is not paused. */
 		WORKSPACE_ACTIVE,
 

@@ -16,6 +16,7 @@ import com.chatsuite.directory.operator.Operator;
 import com.chatsuite.directory.operator.Operators;
 import com.chatsuite.directory.organisation.Organisations;
 import com.chatsuite.directory.presence.Presences;
+import com.chatsuite.directory.visibility.Verdict.Rule;
 import com.chatsuite.directory.workspace.Workspaces;
 import reactor.core.publisher.Mono;
 
@@ -53,8 +54,10 @@ class VisibilityService {
 		Mono<Optional<Domain>> domain = this.domains.find(tenant, name)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
-		return Mono.zip(domain, this.organisations.isActive(tenant.orgId()), this.workspaces.isPaused(tenant.orgId()))
-			.flatMap((all) -> check(tenant, name, all.getT1().orElse(null), all.getT2(), all.getT3()));
+		return Mono
+			.zip(domain, this.organisations.isActive(tenant.orgId()), this.workspaces.isPaused(tenant.orgId()),
+					this.organisations.hasAddon(tenant.orgId(), tenant.addon()))
+			.flatMap((all) -> check(tenant, name, all.getT1().orElse(null), all.getT2(), all.getT3(), all.getT4()));
 	}
 
 	/**
@@ -64,14 +67,22 @@ class VisibilityService {
 	 */
 	Mono<Verdict> check(Domain domain) {
 		Tenant tenant = new Tenant(domain.orgId(), domain.addon());
-		return Mono.zip(this.organisations.isActive(domain.orgId()), this.workspaces.isPaused(domain.orgId()))
-			.flatMap((both) -> check(tenant, new DomainName(domain.name()), domain, both.getT1(), both.getT2()));
+		return Mono
+			.zip(this.organisations.isActive(domain.orgId()), this.workspaces.isPaused(domain.orgId()),
+					this.organisations.hasAddon(domain.orgId(), domain.addon()))
+			.flatMap((all) -> check(tenant, new DomainName(domain.name()), domain, all.getT1(), all.getT2(),
+					all.getT3()));
 	}
 
 	private Mono<Verdict> check(Tenant tenant, DomainName name, Domain domain, boolean organisationActive,
-			boolean workspacePaused) {
+			boolean workspacePaused, boolean addonInstalled) {
 		Optional<Verdict> unmet = VisibilityRules.checkDomain(name.value(), (domain != null) ? domain.active() : null,
 				organisationActive, workspacePaused);
+		if (!addonInstalled && (unmet.isEmpty() || unmet.get().rule() == Rule.WORKSPACE_ACTIVE)) {
+			// After the organisation's own status, before its workspace's.
+			unmet = Optional.of(Verdict.unmet(Rule.ADDON_INSTALLED,
+					"addon '" + tenant.addon() + "' is not installed for the organisation"));
+		}
 		if (unmet.isPresent()) {
 			return Mono.just(unmet.get());
 		}

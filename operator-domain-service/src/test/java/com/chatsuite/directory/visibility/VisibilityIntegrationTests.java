@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
+import com.chatsuite.contracts.events.auth.AddonInstalled;
+import com.chatsuite.contracts.events.auth.AddonRemoved;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
 import com.chatsuite.contracts.events.directory.DomainCreated;
@@ -313,6 +315,45 @@ class VisibilityIntegrationTests extends DirectoryIntegrationTest {
 				.filteredOn((event) -> event.data() instanceof WidgetVisibilityChanged)
 				.hasSize(6);
 		}
+	}
+
+	@Test
+	void aRemovedAddonHidesItsWidgetsUntilItIsInstalledAgain() throws Exception {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String orgId = livechat.orgId();
+		visibleDomain(livechat, "shop.example");
+		Instant removedAt = Instant.now();
+		try (EventCollector events = EventCollector.of(Topics.DIRECTORY_OPERATORS)) {
+			publish(orgId, orgId, new AddonRemoved(orgId, LIVECHAT, removedAt));
+			awaitEmbedVisible(orgId, "shop.example", false);
+			// Announced too, with the reason.
+			eventually().until(() -> lastAnnouncement(events, orgId), (last) -> last != null && !last.visible()
+					&& "addon 'livechat' is not installed for the organisation".equals(last.reason()));
+
+			publish(orgId, orgId, new AddonInstalled(orgId, LIVECHAT, removedAt.plusSeconds(1)));
+			awaitEmbedVisible(orgId, "shop.example", true);
+			eventually().until(() -> lastAnnouncement(events, orgId), (last) -> last != null && last.visible());
+			// A removal older than the installation, arriving late, changes nothing.
+			publish(orgId, orgId, new AddonRemoved(orgId, LIVECHAT, removedAt));
+			publish(orgId, orgId, new AddonInstalled(orgId, SELLER_BUYER, Instant.now()));
+			eventually().until(() -> this.organisations.hasAddon(orgId, SELLER_BUYER).block());
+			awaitEmbedVisible(orgId, "shop.example", true);
+		}
+	}
+
+	private WidgetVisibilityChanged lastAnnouncement(EventCollector events, String orgId) {
+		List<WidgetVisibilityChanged> announced = announcements(events, orgId);
+		return announced.isEmpty() ? null : announced.get(announced.size() - 1);
+	}
+
+	private void awaitEmbedVisible(String orgId, String domain, boolean visible) {
+		eventually().until(() -> body(this.web.get()
+			.uri((uri) -> uri.path("/embed/widget-visibility")
+				.queryParam("organisation", orgId)
+				.queryParam("addon", LIVECHAT)
+				.queryParam("domain", domain)
+				.build())
+			.exchange()).path("visible").asBoolean(!visible), (answer) -> answer == visible);
 	}
 
 	@Test
