@@ -39,9 +39,29 @@ public class Organisations {
 	 * @return whether it is installed; {@code true} unless it was heard removed
 	 */
 	public Mono<Boolean> hasAddon(String orgId, String addon) {
+		return standing(orgId, addon).map(Standing::addonInstalled);
+	}
+
+	/**
+	 * What the widget check needs to know of an organisation, in one read.
+	 * @param orgId the organisation
+	 * @param addon the addon asked about
+	 * @return whether it is active and has the addon; both {@code true} unless heard
+	 * otherwise
+	 */
+	public Mono<Standing> standing(String orgId, String addon) {
 		return this.mongo.findById(orgId, OrganisationState.class)
-			.map((state) -> state.hasAddon(addon))
-			.defaultIfEmpty(true);
+			.map((state) -> new Standing(state.active(), state.hasAddon(addon)))
+			.defaultIfEmpty(new Standing(true, true));
+	}
+
+	/**
+	 * An organisation's standing for one addon.
+	 *
+	 * @param active whether the organisation is active
+	 * @param addonInstalled whether it has the addon installed
+	 */
+	public record Standing(boolean active, boolean addonInstalled) {
 	}
 
 	/**

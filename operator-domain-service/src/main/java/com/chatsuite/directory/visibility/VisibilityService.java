@@ -14,6 +14,7 @@ import com.chatsuite.directory.domain.DomainName;
 import com.chatsuite.directory.domain.Domains;
 import com.chatsuite.directory.operator.Operator;
 import com.chatsuite.directory.operator.Operators;
+import com.chatsuite.directory.organisation.Organisations.Standing;
 import com.chatsuite.directory.organisation.Organisations;
 import com.chatsuite.directory.presence.Presences;
 import com.chatsuite.directory.visibility.Verdict.Rule;
@@ -55,9 +56,9 @@ class VisibilityService {
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
 		return Mono
-			.zip(domain, this.organisations.isActive(tenant.orgId()), this.workspaces.isPaused(tenant.orgId()),
-					this.organisations.hasAddon(tenant.orgId(), tenant.addon()))
-			.flatMap((all) -> check(tenant, name, all.getT1().orElse(null), all.getT2(), all.getT3(), all.getT4()));
+			.zip(domain, this.organisations.standing(tenant.orgId(), tenant.addon()),
+					this.workspaces.isPaused(tenant.orgId()))
+			.flatMap((all) -> check(tenant, name, all.getT1().orElse(null), all.getT2(), all.getT3()));
 	}
 
 	/**
@@ -68,17 +69,15 @@ class VisibilityService {
 	Mono<Verdict> check(Domain domain) {
 		Tenant tenant = new Tenant(domain.orgId(), domain.addon());
 		return Mono
-			.zip(this.organisations.isActive(domain.orgId()), this.workspaces.isPaused(domain.orgId()),
-					this.organisations.hasAddon(domain.orgId(), domain.addon()))
-			.flatMap((all) -> check(tenant, new DomainName(domain.name()), domain, all.getT1(), all.getT2(),
-					all.getT3()));
+			.zip(this.organisations.standing(domain.orgId(), domain.addon()), this.workspaces.isPaused(domain.orgId()))
+			.flatMap((both) -> check(tenant, new DomainName(domain.name()), domain, both.getT1(), both.getT2()));
 	}
 
-	private Mono<Verdict> check(Tenant tenant, DomainName name, Domain domain, boolean organisationActive,
-			boolean workspacePaused, boolean addonInstalled) {
+	private Mono<Verdict> check(Tenant tenant, DomainName name, Domain domain, Standing organisation,
+			boolean workspacePaused) {
 		Optional<Verdict> unmet = VisibilityRules.checkDomain(name.value(), (domain != null) ? domain.active() : null,
-				organisationActive, workspacePaused);
-		if (!addonInstalled && (unmet.isEmpty() || unmet.get().rule() == Rule.WORKSPACE_ACTIVE)) {
+				organisation.active(), workspacePaused);
+		if (!organisation.addonInstalled() && (unmet.isEmpty() || unmet.get().rule() == Rule.WORKSPACE_ACTIVE)) {
 			// After the organisation's own status, before its workspace's.
 			unmet = Optional.of(Verdict.unmet(Rule.ADDON_INSTALLED,
 					"addon '" + tenant.addon() + "' is not installed for the organisation"));

@@ -51,8 +51,7 @@ class AutoRenewalIntegrationTests extends PartnerIntegrationTest {
 			PartnerApi partner = newPartner();
 			String id = partner.newWorkspace("starter");
 			String base = "/partner/workspace/" + id;
-			partner.post(base + "/topup-points", Map.of("points", 250, "reason", "prepaid")).expectStatus().isOk();
-			partner.post(base + "/enable-auto-renew", Map.of()).expectStatus().isOk();
+			autoRenewing(partner, base, 250);
 			Instant firstEnd = periodEnd(partner, id);
 
 			this.clock.advance(Duration.ofDays(31));
@@ -93,8 +92,7 @@ class AutoRenewalIntegrationTests extends PartnerIntegrationTest {
 		PartnerApi partner = newPartner();
 		String id = partner.newWorkspace("starter");
 		String base = "/partner/workspace/" + id;
-		partner.post(base + "/topup-points", Map.of("points", 1000, "reason", "prepaid")).expectStatus().isOk();
-		partner.post(base + "/enable-auto-renew", Map.of()).expectStatus().isOk();
+		autoRenewing(partner, base, 1000);
 		Instant firstEnd = periodEnd(partner, id);
 		this.clock.advance(Duration.ofDays(31));
 		Mono.zip(this.renewal.renewDue(), this.renewal.renewDue(), this.renewal.renewDue())
@@ -110,8 +108,7 @@ class AutoRenewalIntegrationTests extends PartnerIntegrationTest {
 		PartnerApi partner = newPartner();
 		String id = partner.newWorkspace("starter");
 		String base = "/partner/workspace/" + id;
-		partner.post(base + "/topup-points", Map.of("points", 250, "reason", "prepaid")).expectStatus().isOk();
-		partner.post(base + "/enable-auto-renew", Map.of()).expectStatus().isOk();
+		autoRenewing(partner, base, 250);
 		Instant firstEnd = periodEnd(partner, id);
 		this.clock.advance(Duration.ofDays(31));
 		// What a round leaves behind when it stops after paying and before writing the
@@ -135,11 +132,7 @@ class AutoRenewalIntegrationTests extends PartnerIntegrationTest {
 		String retired = partner.newWorkspace("starter");
 		String id = partner.newWorkspace("starter");
 		for (String workspace : List.of(retired, id)) {
-			partner
-				.post("/partner/workspace/" + workspace + "/topup-points", Map.of("points", 500, "reason", "prepaid"))
-				.expectStatus()
-				.isOk();
-			partner.post("/partner/workspace/" + workspace + "/enable-auto-renew", Map.of()).expectStatus().isOk();
+			autoRenewing(partner, "/partner/workspace/" + workspace, 500);
 		}
 		// Its plan was taken out of the catalogue since; its period ends first.
 		this.mongo
@@ -166,6 +159,12 @@ class AutoRenewalIntegrationTests extends PartnerIntegrationTest {
 		assertThat(body(partner.get("/partner/workspace/" + id).expectStatus().isOk()).path("data")
 			.path("status")
 			.asString()).isEqualTo("active");
+	}
+
+	/** Tops a workspace up with points and turns its auto-renewal on. */
+	private static void autoRenewing(PartnerApi partner, String base, long points) {
+		partner.post(base + "/topup-points", Map.of("points", points, "reason", "prepaid")).expectStatus().isOk();
+		partner.post(base + "/enable-auto-renew", Map.of()).expectStatus().isOk();
 	}
 
 	/** One scheduled round, its interval passed in virtual time. */
