@@ -11,7 +11,13 @@ import com.chatsuite.testsupport.TestTokens;
 import org.awaitility.core.ConditionFactory;
 import tools.jackson.databind.JsonNode;
 
+import com.mongodb.client.result.UpdateResult;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +45,9 @@ public abstract class PartnerIntegrationTest {
 	@Autowired
 	private KafkaTemplate<String, byte[]> kafka;
 
+	@Autowired
+	private ReactiveMongoTemplate store;
+
 	@DynamicPropertySource
 	static void testTokens(DynamicPropertyRegistry registry) {
 		registry.add("suite.security.jwks-uri", () -> TestTokens.shared().jwksUri());
@@ -57,6 +66,24 @@ public abstract class PartnerIntegrationTest {
 	 */
 	protected CloudEvent<?> publish(String orgId, String subject, EventData data) {
 		return new EventPublisher(this.kafka, this.json).publish("test", orgId, subject, data);
+	}
+
+	/**
+	 * Makes a keyed request's answer lost, as when its attempt made the change but
+	 * stopped before storing the answer (a crash, a failed write of the answer): the
+	 * key's record is left unanswered and no longer held.
+	 * @param partner the partner that sent it
+	 * @param key its {@code Idempotency-Key}
+	 */
+	protected void loseAnswer(PartnerApi partner, String key) {
+		Query record = Query.query(Criteria.where("_id").is(partner.partnerId() + ":" + key));
+		Update lost = Update.update("status", 0)
+			.unset("body")
+			.unset("contentType")
+			.set("leaseUntil", this.clock.instant().minusSeconds(1));
+		assertThat(this.store.updateFirst(record, lost, "idempotent_requests")
+			.map(UpdateResult::getModifiedCount)
+			.block(Duration.ofSeconds(10))).isEqualTo(1);
 	}
 
 	protected static ConditionFactory eventually() {

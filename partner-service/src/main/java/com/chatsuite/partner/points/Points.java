@@ -2,7 +2,6 @@ package com.chatsuite.partner.points;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 
 import com.chatsuite.contracts.events.partner.PointsChanged;
 import com.chatsuite.support.events.ConcurrentChange;
@@ -85,10 +84,6 @@ public class Points {
 			.filter(ConcurrentChange.class::isInstance)
 			.onRetryExhaustedThrow((spec, signal) -> ApiException.conflict("points",
 					"the points were changed by many requests at the same time; try again")));
-	}
-
-	Mono<PointsLedger> change(String workspaceId, String partnerId, long delta, String reason) {
-		return change(workspaceId, partnerId, delta, reason, UUID.randomUUID().toString());
 	}
 
 	private Mono<PointsLedger> apply(PointsLedger ledger, long delta, String reason, String entryId) {

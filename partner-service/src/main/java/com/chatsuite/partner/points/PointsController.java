@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import com.chatsuite.contracts.api.PartnerApiResponse;
 import com.chatsuite.contracts.partner.PartnerPermission;
+import com.chatsuite.partner.web.IdempotentOperation;
 import com.chatsuite.partner.web.Partners;
-import com.chatsuite.partner.workspace.Workspace;
 import com.chatsuite.partner.workspace.Workspaces;
 import com.chatsuite.support.web.ApiException;
 import com.chatsuite.support.web.RequestFields;
@@ -69,14 +70,14 @@ class PointsController {
 			.flatMap((both) -> {
 				long amount = amount(both.getT2());
 				String reason = reason(both.getT2());
+				// A keyed request's entry is its operation: a retry of a change whose
+				// answer was lost finds it made and does not make it again.
+				String entryId = IdempotentOperation.of(exchange).orElseGet(() -> UUID.randomUUID().toString());
 				return this.workspaces.requireActive(both.getT1(), workspaceId)
-					.flatMap((workspace) -> apply(workspace, sign * amount, reason));
+					.flatMap((workspace) -> this.points.change(workspace.id(), workspace.partnerId(), sign * amount,
+							reason, entryId));
 			})
 			.map((ledger) -> PartnerApiResponse.ok(LedgerView.of(ledger)));
-	}
-
-	private Mono<PointsLedger> apply(Workspace workspace, long delta, String reason) {
-		return this.points.change(workspace.id(), workspace.partnerId(), delta, reason);
 	}
 
 	private static long amount(RequestFields fields) {

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.chatsuite.support.web.ApiException;
 import com.chatsuite.support.web.RequestFields;
@@ -40,8 +43,11 @@ import org.springframework.web.server.WebFilterChain;
  * first request with a key runs and its successful answer is stored; the same key with
  * the same method, path and body answers that again and changes nothing; the same key
  * with another request is 422; a key whose first request still runs is 409. A request
- * that fails leaves no trace, so the client may retry it with the same key. Keys are
- * scoped to the partner.
+ * that fails, or is given up on, frees its key, so the client may retry it with the same
+ * key (or send another request with it); a retry of the same request is the same
+ * {@link IdempotentOperation}, so an endpoint that records its change under the
+ * operation's id does not make it twice when the attempt before made it and its answer
+ * was lost. Keys are scoped to the partner.
  */
 @Component
 class IdempotencyFilter implements WebFilter {
@@ -49,6 +55,15 @@ class IdempotencyFilter implements WebFilter {
 	static final String HEADER = "Idempotency-Key";
 
 	static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	/**
+	 * How long an attempt holds its key at most: longer than any request runs (the
+	 * gateway gives up after 5 s). A failed or cancelled attempt frees it at once.
+	 */
+	static final Duration LEASE = Duration.ofSeconds(30);
+
+	private static final String STILL_RUNNING = "the first request with this " + HEADER
+			+ " is still being processed; try again shortly";
 
 	private static final int MAX_KEY_LENGTH = 255;
 
@@ -91,31 +106,65 @@ class IdempotencyFilter implements WebFilter {
 
 	private Mono<Void> once(ServerWebExchange exchange, WebFilterChain chain, String scopedKey, byte[] body) {
 		String fingerprint = fingerprint(exchange, body);
-		IdempotentRequest first = new IdempotentRequest(scopedKey, fingerprint, 0, null, null, this.clock.instant());
+		Instant now = this.clock.instant();
+		IdempotentRequest first = new IdempotentRequest(scopedKey, fingerprint, UUID.randomUUID().toString(), 1,
+				now.plus(LEASE), 0, null, null, now);
 		// Only the key's own insert tells a repeat: a duplicate key the endpoint runs
-		// into
-		// is the endpoint's error, answered as such.
+		// into is the endpoint's error, answered as such.
 		return this.mongo.insert(first)
 			.map(Optional::of)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(Optional.empty()))
 			.flatMap((stored) -> stored.isPresent() ? run(exchange, chain, stored.get(), body)
 					: this.mongo.findById(scopedKey, IdempotentRequest.class)
 						.switchIfEmpty(Mono.error(() -> ApiException.conflict(HEADER,
-								"a request with this " + HEADER + " just failed; send it again")))
-						.flatMap((earlier) -> answerAgain(exchange, earlier, fingerprint)));
+								"the record of this " + HEADER + " just expired; send the request again")))
+						.flatMap((earlier) -> again(exchange, chain, earlier, fingerprint, body)));
 	}
 
-	private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, IdempotentRequest first, byte[] body) {
+	/**
+	 * A key seen before: its answer again, 422 for another request, 409 while the attempt
+	 * holding it may still run; otherwise (that attempt failed, was cancelled or stopped)
+	 * this request takes the key and runs.
+	 */
+	private Mono<Void> again(ServerWebExchange exchange, WebFilterChain chain, IdempotentRequest earlier,
+			String fingerprint, byte[] body) {
+		boolean same = earlier.fingerprint().equals(fingerprint);
+		Instant now = this.clock.instant();
+		if (earlier.isAnswered() || earlier.isHeld(now)) {
+			return answerAgain(exchange, earlier, fingerprint);
+		}
+		// The same request keeps its operation: the attempt before may have made its
+		// change. Another request with the key is a new one (a failed request leaves
+		// nothing the client has to work around).
+		IdempotentRequest next = same
+				? new IdempotentRequest(earlier.id(), fingerprint,
+						(earlier.operation() != null) ? earlier.operation() : UUID.randomUUID().toString(),
+						earlier.attempt() + 1, now.plus(LEASE), 0, null, null, earlier.createdAt())
+				: new IdempotentRequest(earlier.id(), fingerprint, UUID.randomUUID().toString(), earlier.attempt() + 1,
+						now.plus(LEASE), 0, null, null, now);
+		// Of two requests taking the key at once, one replaces the record it read.
+		Query unchanged = Query.query(
+				Criteria.where("_id").is(earlier.id()).and("status").is(0).and("leaseUntil").is(earlier.leaseUntil()));
+		return this.mongo.replace(unchanged, next)
+			.flatMap((result) -> (result.getModifiedCount() == 1) ? run(exchange, chain, next, body)
+					: Mono.error(ApiException.conflict(HEADER, STILL_RUNNING)));
+	}
+
+	private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, IdempotentRequest attempt, byte[] body) {
+		exchange.getAttributes().put(IdempotentOperation.ATTRIBUTE, attempt.operation());
 		ServerHttpRequestDecorator request = new ServerHttpRequestDecorator(exchange.getRequest()) {
 			@Override
 			public Flux<DataBuffer> getBody() {
 				return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
 			}
 		};
-		RecordingResponse response = new RecordingResponse(exchange.getResponse(), first);
+		RecordingResponse response = new RecordingResponse(exchange.getResponse(), attempt);
 		return chain.filter(exchange.mutate().request(request).response(response).build())
-			.then(Mono.defer(() -> response.recorded ? Mono.<Void>empty() : forget(first)))
-			.onErrorResume((ex) -> forget(first).then(Mono.error(ex)));
+			.then(Mono.defer(() -> response.recorded ? Mono.<Void>empty() : release(attempt)))
+			.onErrorResume((ex) -> release(attempt).then(Mono.error(ex)))
+			// A request given up on (the caller went away, the gateway's time limit)
+			// stops here: its key is free for the retry at once.
+			.doOnCancel(() -> release(attempt).onErrorComplete().subscribe());
 	}
 
 	private Mono<Void> answerAgain(ServerWebExchange exchange, IdempotentRequest earlier, String fingerprint) {
@@ -124,8 +173,7 @@ class IdempotencyFilter implements WebFilter {
 					HEADER + " was used before with another request; use a new key for a new request", HEADER));
 		}
 		if (!earlier.isAnswered()) {
-			return Mono.error(ApiException.conflict(HEADER,
-					"the first request with this " + HEADER + " is still being processed; try again shortly"));
+			return Mono.error(ApiException.conflict(HEADER, STILL_RUNNING));
 		}
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.valueOf(earlier.status()));
@@ -136,9 +184,14 @@ class IdempotencyFilter implements WebFilter {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(earlier.body())));
 	}
 
-	private Mono<Void> forget(IdempotentRequest first) {
-		return this.mongo
-			.remove(Query.query(Criteria.where("_id").is(first.id()).and("status").is(0)), IdempotentRequest.class)
+	/**
+	 * Frees the key of an attempt that ended without a stored answer: the next request
+	 * with it runs (and, if it is the same request, as the same operation).
+	 */
+	private Mono<Void> release(IdempotentRequest attempt) {
+		Query mine = Query
+			.query(Criteria.where("_id").is(attempt.id()).and("status").is(0).and("attempt").is(attempt.attempt()));
+		return this.mongo.updateFirst(mine, Update.update("leaseUntil", this.clock.instant()), IdempotentRequest.class)
 			.then();
 	}
 
@@ -198,13 +251,13 @@ class IdempotencyFilter implements WebFilter {
 	 */
 	private final class RecordingResponse extends ServerHttpResponseDecorator {
 
-		private final IdempotentRequest first;
+		private final IdempotentRequest attempt;
 
 		private volatile boolean recorded;
 
-		RecordingResponse(ServerHttpResponse delegate, IdempotentRequest first) {
+		RecordingResponse(ServerHttpResponse delegate, IdempotentRequest attempt) {
 			super(delegate);
-			this.first = first;
+			this.attempt = attempt;
 		}
 
 		@Override
@@ -222,7 +275,7 @@ class IdempotencyFilter implements WebFilter {
 					.set("contentType", (type != null) ? type.toString() : null)
 					.set("body", withoutPassword(bytes));
 				return IdempotencyFilter.this.mongo
-					.updateFirst(Query.query(Criteria.where("_id").is(this.first.id())), answer,
+					.updateFirst(Query.query(Criteria.where("_id").is(this.attempt.id())), answer,
 							IdempotentRequest.class)
 					.doOnSuccess((result) -> this.recorded = true)
 					.then(super.writeWith(Mono.just(bufferFactory().wrap(bytes))));

@@ -12,7 +12,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id the partner id and the key
  * @param fingerprint SHA-256 of the method, path and body, so the same key with another
  * request is told apart
- * @param status the answer's status code; {@code 0} while the first request runs
+ * @param operation the operation's id, the same for every attempt of the request, so that
+ * a change it makes can be recognised when an attempt whose outcome was not known runs
+ * again ({@link IdempotentOperation})
+ * @param attempt which attempt holds the key (a retry after a released or expired lease
+ * takes the next)
+ * @param leaseUntil until when the attempt holding the key may still be running; a
+ * failed, cancelled or crashed attempt no longer holds it after that, and the next
+ * request with the key runs instead of being told to wait
+ * @param status the answer's status code; {@code 0} while no answer is stored
  * @param contentType the answer's content type
  * @param body the answer's body
  * @param createdAt when the first request arrived; MongoDB removes the record a day later
@@ -20,11 +28,22 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * popularised the header
  */
 @Document("idempotent_requests")
-record IdempotentRequest(@Id String id, String fingerprint, int status, String contentType, byte[] body,
-		@Indexed(name = "expiry", expireAfter = "24h") Instant createdAt) {
+record IdempotentRequest(@Id String id, String fingerprint, String operation, int attempt, Instant leaseUntil,
+		int status, String contentType, byte[] body, @Indexed(name = "expiry", expireAfter = "24h") Instant createdAt) {
 
 	boolean isAnswered() {
 		return this.status != 0;
+	}
+
+	/**
+	 * Whether the attempt holding the key may still be running.
+	 * @param now the time now
+	 * @return {@code true} while its lease lasts (records stored before leases: a minute
+	 * after they were made)
+	 */
+	boolean isHeld(Instant now) {
+		Instant until = (this.leaseUntil != null) ? this.leaseUntil : this.createdAt.plusSeconds(60);
+		return until.isAfter(now);
 	}
 
 }

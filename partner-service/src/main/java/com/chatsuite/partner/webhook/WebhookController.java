@@ -3,10 +3,12 @@ package com.chatsuite.partner.webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.chatsuite.contracts.api.PartnerApiResponse;
 import com.chatsuite.contracts.partner.PartnerPermission;
+import com.chatsuite.partner.web.IdempotentOperation;
 import com.chatsuite.partner.web.Page;
 import com.chatsuite.partner.web.Partner;
 import com.chatsuite.partner.web.Partners;
@@ -89,7 +91,8 @@ class WebhookController {
 							+ String.join(", ", WebhookEvent.names()));
 				}
 				return this.guard.check(both.getT2().requiredText("url"), "url")
-					.flatMap((url) -> register(both.getT1(), event, url.toString()));
+					.flatMap((url) -> register(both.getT1(), event, url.toString(),
+							IdempotentOperation.of(exchange).orElseGet(() -> UUID.randomUUID().toString())));
 			})
 			.map((endpoint) -> ResponseEntity.status(HttpStatus.CREATED)
 				.body(PartnerApiResponse.ok(EndpointView.of(endpoint, endpoint.secret()))));
@@ -172,11 +175,22 @@ class WebhookController {
 					"delivery '" + deliveryId + "' is " + delivery.status() + "; only a finished one is replayed")));
 	}
 
-	private Mono<WebhookEndpoint> register(Partner partner, String event, String url) {
+	/**
+	 * Registers an endpoint under an id: a keyed request's operation, so that a retry of
+	 * a registration whose answer was lost answers the endpoint it made (with its secret,
+	 * as the first answer would have) instead of a conflict with it.
+	 */
+	private Mono<WebhookEndpoint> register(Partner partner, String event, String url, String id) {
 		Query partnerEndpoints = Query.query(Criteria.where("partnerId").is(partner.id()));
 		ApiException exists = ApiException.conflict("url",
 				"a webhook for event '" + event + "' at this url exists already");
 		return this.mongo.find(partnerEndpoints, WebhookEndpoint.class).collectList().flatMap((existing) -> {
+			Optional<WebhookEndpoint> made = existing.stream()
+				.filter((endpoint) -> endpoint.id().equals(id))
+				.findFirst();
+			if (made.isPresent()) {
+				return Mono.just(made.get());
+			}
 			if (existing.stream()
 				.anyMatch((endpoint) -> endpoint.event().equals(event) && endpoint.url().equals(url))) {
 				return Mono.error(exists);
@@ -187,8 +201,8 @@ class WebhookController {
 			Instant now = this.clock.instant();
 			// The unique index decides between two registrations at once.
 			return this.mongo
-				.insert(new WebhookEndpoint(UUID.randomUUID().toString(), partner.id(), event, url,
-						Signature.newSecret(), null, null, null, null, null, null, now))
+				.insert(new WebhookEndpoint(id, partner.id(), event, url, Signature.newSecret(), null, null, null, null,
+						null, null, now))
 				.onErrorMap(DuplicateKeyException.class, (ex) -> exists);
 		});
 	}

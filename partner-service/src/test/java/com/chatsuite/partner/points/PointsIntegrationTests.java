@@ -177,6 +177,35 @@ class PointsIntegrationTests extends PartnerIntegrationTest {
 	}
 
 	@Test
+	void aDeductionWhoseAnswerWasLostIsNotMadeAgainByItsRetry() {
+		PartnerApi partner = newPartner();
+		String id = partner.newWorkspace("starter");
+		String base = "/partner/workspace/" + id;
+		partner.post(base + "/topup-points", Map.of("points", 100, "reason", "pack")).expectStatus().isOk();
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> deduct = Map.of("points", 30, "reason", "usage");
+		JsonNode first = body(partner.post(base + "/deduct-points", deduct, key).expectStatus().isOk());
+		assertThat(first.path("data").path("balance").asLong()).isEqualTo(70);
+		loseAnswer(partner, key);
+
+		JsonNode retried = body(partner.post(base + "/deduct-points", deduct, key)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("Idempotent-Replayed"));
+		assertThat(retried.path("data").path("balance").asLong()).isEqualTo(70);
+		JsonNode ledger = body(partner.get(base + "/points").expectStatus().isOk()).path("data");
+		assertThat(ledger.path("balance").asLong()).isEqualTo(70);
+		assertThat(ledger.path("entries").size()).isEqualTo(2);
+		// The retry's answer is the one kept from now on.
+		partner.post(base + "/deduct-points", deduct, key)
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true");
+	}
+
+	@Test
 	void creatingAWorkspaceTwiceWithOneKeyMakesOneWorkspace() {
 		PartnerApi partner = newPartner();
 		String key = UUID.randomUUID().toString();

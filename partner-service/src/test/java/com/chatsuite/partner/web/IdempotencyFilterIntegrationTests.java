@@ -1,18 +1,23 @@
 package com.chatsuite.partner.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.chatsuite.partner.PartnerApi;
 import com.chatsuite.partner.PartnerIntegrationTest;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -21,6 +26,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code Idempotency-Key} filter on its own, in front of an endpoint that counts its
@@ -36,6 +42,9 @@ class IdempotencyFilterIntegrationTests extends PartnerIntegrationTest {
 
 	@Autowired
 	private IdempotencyFilter filter;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	@Test
 	void aKeyedRequestRunsItsEndpointOnceAndItsReplayNotAtAll() {
@@ -74,6 +83,76 @@ class IdempotencyFilterIntegrationTests extends PartnerIntegrationTest {
 	}
 
 	@Test
+	void aRequestGivenUpOnFreesItsKeyAndItsRetryRunsAsTheSameOperation() {
+		PartnerApi partner = newPartner();
+		String key = UUID.randomUUID().toString();
+		List<String> operations = new CopyOnWriteArrayList<>();
+		WebFilterChain hanging = (exchange) -> {
+			operations.add(IdempotentOperation.of(exchange).orElseThrow());
+			return Mono.never();
+		};
+		Disposable first = this.filter.filter(keyed(partner, key), hanging).subscribe();
+		await().atMost(Duration.ofSeconds(10)).until(() -> operations.size() == 1);
+		// The caller goes away (or the gateway's time limit ends the request).
+		first.dispose();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !record(partner, key).isHeld(this.clock.instant()));
+
+		AtomicInteger runs = new AtomicInteger();
+		MockServerWebExchange retry = keyed(partner, key);
+		StepVerifier.create(this.filter.filter(retry, answering(runs, operations))).verifyComplete();
+		assertThat(runs).hasValue(1);
+		assertThat(retry.getResponse().getBodyAsString().block()).isEqualTo(ANSWER);
+		assertThat(operations).hasSize(2).containsOnly(operations.get(0));
+	}
+
+	@Test
+	void aKeyHeldByAnAttemptThatStoppedIsTakenWhenItsLeaseEnds() {
+		PartnerApi partner = newPartner();
+		String key = UUID.randomUUID().toString();
+		// The first attempt's replica stopped while it ran: its record stays unanswered.
+		MockServerWebExchange first = keyed(partner, key);
+		List<String> operations = new CopyOnWriteArrayList<>();
+		Disposable stopped = this.filter.filter(first, (exchange) -> {
+			operations.add(IdempotentOperation.of(exchange).orElseThrow());
+			return Mono.never();
+		}).subscribe();
+		await().atMost(Duration.ofSeconds(10)).until(() -> operations.size() == 1);
+		AtomicInteger runs = new AtomicInteger();
+		StepVerifier.create(this.filter.filter(keyed(partner, key), answering(runs, operations)))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("still being processed"))
+			.verify();
+		assertThat(runs).hasValue(0);
+
+		this.clock.advance(IdempotencyFilter.LEASE.plusSeconds(1));
+		try {
+			MockServerWebExchange retry = keyed(partner, key);
+			StepVerifier.create(this.filter.filter(retry, answering(runs, operations))).verifyComplete();
+			assertThat(runs).hasValue(1);
+			assertThat(operations).hasSize(2).containsOnly(operations.get(0));
+		}
+		finally {
+			stopped.dispose();
+		}
+	}
+
+	@Test
+	void aKeyWhoseRequestFailedTakesAnotherRequestAsANewOperation() {
+		PartnerApi partner = newPartner();
+		String key = UUID.randomUUID().toString();
+		List<String> operations = new CopyOnWriteArrayList<>();
+		StepVerifier.create(this.filter.filter(keyed(partner, key), (exchange) -> {
+			operations.add(IdempotentOperation.of(exchange).orElseThrow());
+			return Mono.error(new IllegalStateException("failed"));
+		})).expectError(IllegalStateException.class).verify();
+
+		AtomicInteger runs = new AtomicInteger();
+		MockServerWebExchange other = keyed(partner, key, "{\"other\":true}");
+		StepVerifier.create(this.filter.filter(other, answering(runs, operations))).verifyComplete();
+		assertThat(runs).hasValue(1);
+		assertThat(operations).hasSize(2).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void aRequestWithoutAValidKeyRunsItsEndpointOnce() {
 		AtomicInteger runs = new AtomicInteger();
 		WebFilterChain endpoint = (exchange) -> {
@@ -89,12 +168,34 @@ class IdempotencyFilterIntegrationTests extends PartnerIntegrationTest {
 		assertThat(runs).hasValue(1);
 	}
 
+	private IdempotentRequest record(PartnerApi partner, String key) {
+		return this.mongo.findById(partner.partnerId() + ":" + key, IdempotentRequest.class)
+			.block(Duration.ofSeconds(10));
+	}
+
+	/** An endpoint that answers 200, counting its runs and noting its operation. */
+	private static WebFilterChain answering(AtomicInteger runs, List<String> operations) {
+		return (exchange) -> {
+			runs.incrementAndGet();
+			operations.add(IdempotentOperation.of(exchange).orElseThrow());
+			ServerHttpResponse response = exchange.getResponse();
+			response.setStatusCode(HttpStatus.OK);
+			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+			return response
+				.writeWith(Mono.just(response.bufferFactory().wrap(ANSWER.getBytes(StandardCharsets.UTF_8))));
+		};
+	}
+
 	private static MockServerWebExchange keyed(PartnerApi partner, String key) {
+		return keyed(partner, key, "{}");
+	}
+
+	private static MockServerWebExchange keyed(PartnerApi partner, String key, String body) {
 		return MockServerWebExchange.from(MockServerHttpRequest.post("/partner/workspace/x/enable-auto-renew")
 			.header("Authorization", "Bearer " + partner.key())
 			.header(IdempotencyFilter.HEADER, key)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body("{}"));
+			.body(body));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.chat.RoomClosed;
@@ -93,6 +94,25 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 		assertThat(body(partner.get("/partner/webhook").expectStatus().isOk()).path("data").size()).isZero();
 		assertRejected(body(partner.post("/partner/remove-webhook", Map.of("id", id)).expectStatus().isNotFound()),
 				"id", "does not exist");
+	}
+
+	@Test
+	void aRegistrationWhoseAnswerWasLostAnswersItsEndpointToItsRetry() {
+		PartnerApi partner = newPartner();
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> request = Map.of("event", "workspace.paused", "url", this.receiver.url());
+		JsonNode first = body(partner.post("/partner/set-webhook", request, key).expectStatus().isCreated())
+			.path("data");
+		loseAnswer(partner, key);
+
+		JsonNode retried = body(partner.post("/partner/set-webhook", request, key).expectStatus().isCreated())
+			.path("data");
+		assertThat(retried.path("id")).isEqualTo(first.path("id"));
+		assertThat(retried.path("secret")).isEqualTo(first.path("secret"));
+		assertThat(body(partner.get("/partner/webhook").expectStatus().isOk()).path("data").size()).isEqualTo(1);
+		// Without the key it is another registration of the same URL.
+		assertRejected(body(partner.post("/partner/set-webhook", request).expectStatus().isEqualTo(409)), "url",
+				"exists already");
 	}
 
 	@Test
