@@ -4,19 +4,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.chatsuite.gateway.WebFilterOrder;
 import com.chatsuite.gateway.errors.ApiErrorResponses;
 import com.chatsuite.gateway.limits.LimitsProperties.RateLimit;
 import com.chatsuite.gateway.routing.EndpointPattern;
 import com.chatsuite.gateway.security.AuthenticatedCaller;
+import com.chatsuite.gateway.security.RefusalLimits;
 import io.github.bucket4j.TimeMeter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -25,12 +26,13 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Limits how often one client address may call the token endpoints and the public visitor
  * paths. Runs after authentication, so only a verified token exempts a caller from a
- * limit that spares authenticated callers: a header that merely looks like one does not.
- * Over the limit the answer is 429 with {@code Retry-After} (seconds), in the family's
- * error shape.
+ * limit that spares authenticated callers: a header that merely looks like one does not,
+ * and a request refused for its token is counted all the same (the authentication filter
+ * asks, as {@link RefusalLimits}). Over the limit the answer is 429 with
+ * {@code Retry-After} (seconds), in the family's error shape.
  */
 @Component
-class RateLimitFilter implements WebFilter, Ordered {
+class RateLimitFilter implements WebFilter, Ordered, RefusalLimits {
 
 	private final List<Policy> policies = new ArrayList<>();
 
@@ -60,19 +62,23 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerHttpRequest request = exchange.getRequest();
+		return overLimit(exchange).orElseGet(() -> chain.filter(exchange));
+	}
+
+	@Override
+	public Optional<Mono<Void>> overLimit(ServerWebExchange exchange) {
 		Policy policy = policyFor(exchange);
 		if (policy == null) {
-			return chain.filter(exchange);
+			return Optional.empty();
 		}
-		Duration wait = policy.limiter().tryAcquire(this.clients.of(request));
+		Duration wait = policy.limiter().tryAcquire(this.clients.of(exchange.getRequest()));
 		if (wait.isZero()) {
-			return chain.filter(exchange);
+			return Optional.empty();
 		}
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		return this.errors.send(exchange, HttpStatus.TOO_MANY_REQUESTS,
-				"too many requests to " + policy.name() + ", retry in " + seconds + " s", null);
+		return Optional.of(this.errors.send(exchange, HttpStatus.TOO_MANY_REQUESTS,
+				"too many requests to " + policy.name() + ", retry in " + seconds + " s", null));
 	}
 
 	private Policy policyFor(ServerWebExchange exchange) {

@@ -1,5 +1,7 @@
 package com.chatsuite.gateway.security;
 
+import java.util.Optional;
+
 import com.chatsuite.gateway.WebFilterOrder;
 import com.chatsuite.gateway.errors.ApiErrorResponses;
 import com.chatsuite.support.security.PresentedToken;
@@ -22,7 +24,9 @@ import org.springframework.web.server.WebFilterChain;
  * request of an API family needs a valid, unrevoked token of the family's kind, checked
  * locally with {@link TokenVerifier}. The verified caller is kept on the exchange for
  * {@link IdentityHeadersFilter}, which writes it on the request to the service. Refusals
- * are 401 (503 when the signing keys cannot be fetched) in the family's error shape.
+ * are 401 (503 when the signing keys cannot be fetched) in the family's error shape; a
+ * refused request still counts against its path's per-client limit
+ * ({@link RefusalLimits}), and over it the answer is that limit's 429.
  */
 @Component
 class AuthenticationFilter implements WebFilter, Ordered {
@@ -37,18 +41,22 @@ class AuthenticationFilter implements WebFilter, Ordered {
 
 	private final ManagementPort managementPort;
 
-	AuthenticationFilter(GatewaySecurityProperties properties, TokenVerifier verifier, ApiErrorResponses errors) {
-		this(properties, verifier, errors, ManagementPort.NONE);
+	private final RefusalLimits limits;
+
+	AuthenticationFilter(GatewaySecurityProperties properties, TokenVerifier verifier, ApiErrorResponses errors,
+			RefusalLimits limits) {
+		this(properties, verifier, errors, ManagementPort.NONE, limits);
 	}
 
 	@Autowired
 	AuthenticationFilter(GatewaySecurityProperties properties, TokenVerifier verifier, ApiErrorResponses errors,
-			ManagementPort managementPort) {
+			ManagementPort managementPort, RefusalLimits limits) {
 		this.rules = new AccessRules(properties);
 		this.verifier = verifier;
 		this.errors = errors;
 		this.realm = properties.realm();
 		this.managementPort = managementPort;
+		this.limits = limits;
 	}
 
 	@Override
@@ -107,6 +115,13 @@ class AuthenticationFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> refuse(ServerWebExchange exchange, TokenRealm tokenRealm, TokenRejectedException ex) {
+		if (ex.reason() != Reason.UNVERIFIABLE) {
+			// A refused token does not take the request out of its path's limit.
+			Optional<Mono<Void>> over = this.limits.overLimit(exchange);
+			if (over.isPresent()) {
+				return over.get();
+			}
+		}
 		if (ex.reason() == Reason.UNVERIFIABLE) {
 			exchange.getResponse()
 				.getHeaders()

@@ -140,7 +140,7 @@ class AuthenticationFilterTests {
 				List.of(EndpointPattern.of("POST /platform/token")), List.of(), List.of(), List.of(), "X-Room-Token",
 				"chat-suite");
 		return new AuthenticationFilter(gateway, new TokenVerifier(keys, this.revocations, security, this.clock),
-				new ApiErrorResponses(JsonMapper.builder().build()));
+				new ApiErrorResponses(JsonMapper.builder().build()), RefusalLimits.NONE);
 	}
 
 	private static VerificationKeys publishedKey() {
