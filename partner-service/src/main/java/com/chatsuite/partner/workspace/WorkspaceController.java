@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import com.chatsuite.contracts.api.PartnerApiResponse;
 import com.chatsuite.contracts.partner.PartnerPermission;
 import com.chatsuite.partner.catalogue.Catalogue;
+import com.chatsuite.partner.web.IdempotentOperation;
 import com.chatsuite.partner.web.Page;
 import com.chatsuite.partner.web.Partner;
 import com.chatsuite.partner.web.Partners;
@@ -73,6 +75,13 @@ class WorkspaceController {
 			.map((page) -> PartnerApiResponse.ok(page.map(WorkspaceView::of)));
 	}
 
+	/**
+	 * A new workspace's id: a keyed request's operation, the same for its retries.
+	 */
+	private static String newId(ServerWebExchange exchange) {
+		return IdempotentOperation.of(exchange).orElseGet(() -> UUID.randomUUID().toString());
+	}
+
 	@PostMapping("/workspace/create")
 	Mono<ResponseEntity<PartnerApiResponse<CreatedView>>> create(ServerWebExchange exchange) {
 		return this.partners.require(exchange, PartnerPermission.WORKSPACES_WRITE)
@@ -83,7 +92,7 @@ class WorkspaceController {
 				WorkspaceService.NewClient newClient = new WorkspaceService.NewClient(
 						email(client.requiredText("email"), "client.email"), required(client, "name", "client.name"),
 						client.optionalText("password"));
-				return this.service.createWithClient(both.getT1(), newWorkspace(fields), newClient);
+				return this.service.createWithClient(both.getT1(), newWorkspace(fields), newClient, newId(exchange));
 			})
 			.map(WorkspaceController::created);
 	}
@@ -93,7 +102,7 @@ class WorkspaceController {
 		return this.partners.require(exchange, PartnerPermission.WORKSPACES_WRITE)
 			.zipWith(RequestFields.read(exchange))
 			.flatMap((both) -> this.service.createForClient(both.getT1(), newWorkspace(both.getT2()),
-					email(both.getT2().requiredText("client_email"), "client_email")))
+					email(both.getT2().requiredText("client_email"), "client_email"), newId(exchange)))
 			.map(WorkspaceController::created);
 	}
 

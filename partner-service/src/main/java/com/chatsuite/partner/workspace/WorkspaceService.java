@@ -86,9 +86,15 @@ class WorkspaceService {
 	 * @param partner the partner
 	 * @param request the workspace asked for
 	 * @param client the new client
+	 * @param id the new workspace's id: a keyed request's operation, so that the retry of
+	 * a creation whose answer was lost answers the workspace it made
 	 * @return the workspace, the client, and the password when it was generated
 	 */
-	Mono<Created> createWithClient(Partner partner, NewWorkspace request, NewClient client) {
+	Mono<Created> createWithClient(Partner partner, NewWorkspace request, NewClient client, String id) {
+		return made(partner, id).switchIfEmpty(Mono.defer(() -> createWithNewClient(partner, request, client, id)));
+	}
+
+	private Mono<Created> createWithNewClient(Partner partner, NewWorkspace request, NewClient client, String id) {
 		String password = (client.password() != null) ? client.password() : generatePassword();
 		// A taken sub domain is refused before anything is stored; one taken in between
 		// takes the new client away again, so a refused request leaves nothing behind.
@@ -100,10 +106,21 @@ class WorkspaceService {
 						(ex) -> ApiException.conflict("client.email",
 								"client '" + client.email()
 										+ "' exists already; use workspace/create-for-existing-user"))
-				.flatMap((saved) -> insert(partner, request, saved)
+				.flatMap((saved) -> insert(partner, request, saved, id)
 					.onErrorResume((ex) -> forgetClient(saved).then(Mono.error(ex))))
 				.map((workspace) -> new Created(workspace, stored, (client.password() != null) ? null : password));
 		});
+	}
+
+	/**
+	 * The workspace a creation under this id made before, with its client; never the
+	 * generated password, which is not stored.
+	 */
+	private Mono<Created> made(Partner partner, String id) {
+		return this.mongo
+			.findOne(Query.query(Criteria.where("_id").is(id).and("partnerId").is(partner.id())), Workspace.class)
+			.flatMap((workspace) -> this.mongo.findById(workspace.clientId(), Client.class)
+				.map((client) -> new Created(workspace, client, null)));
 	}
 
 	private Mono<Void> subDomainFree(NewWorkspace request) {
@@ -129,20 +146,20 @@ class WorkspaceService {
 	 * @param partner the partner
 	 * @param request the workspace asked for
 	 * @param clientEmail the client's email
+	 * @param id the new workspace's id, as for {@link #createWithClient}
 	 * @return the workspace and the client; 404 when the partner has no such client
 	 */
-	Mono<Created> createForClient(Partner partner, NewWorkspace request, String clientEmail) {
-		return findClient(partner, clientEmail)
+	Mono<Created> createForClient(Partner partner, NewWorkspace request, String clientEmail, String id) {
+		return made(partner, id).switchIfEmpty(Mono.defer(() -> findClient(partner, clientEmail)
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("client_email",
 					"client '" + clientEmail + "' does not exist; use workspace/create")))
-			.flatMap((client) -> insert(partner, request, client)
-				.map((workspace) -> new Created(workspace, client, null)));
+			.flatMap((client) -> insert(partner, request, client, id)
+				.map((workspace) -> new Created(workspace, client, null)))));
 	}
 
-	private Mono<Workspace> insert(Partner partner, NewWorkspace request, Client client) {
+	private Mono<Workspace> insert(Partner partner, NewWorkspace request, Client client, String id) {
 		Plan plan = request.plan();
 		Instant now = this.workspaces.now();
-		String id = UUID.randomUUID().toString();
 		List<String> addons = List.copyOf(new TreeSet<>(plan.addons()));
 		WorkspaceCreated created = new WorkspaceCreated(id, partner.id(), request.name(), request.subDomain(),
 				client.email(), client.passwordHash(), plan.id(), addons, plan.maxOperators(), plan.maxDomains(), now);

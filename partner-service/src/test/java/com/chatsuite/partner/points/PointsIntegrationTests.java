@@ -224,6 +224,26 @@ class PointsIntegrationTests extends PartnerIntegrationTest {
 		assertThat(body(partner.get("/partner/workspaces").expectStatus().isOk()).path("data").path("total").asLong())
 			.isEqualTo(1);
 		String id = first.path("data").path("id").asString();
+
+		// Its answer lost: the retry answers the workspace made, not "sub_domain taken".
+		loseAnswer(partner, key);
+		JsonNode retried = body(partner.post("/partner/workspace/create", body, key).expectStatus().isCreated());
+		assertThat(retried.path("data").path("id").asString()).isEqualTo(id);
+		assertThat(retried.path("data").path("client").has("password")).isFalse();
+		assertThat(body(partner.get("/partner/workspaces").expectStatus().isOk()).path("data").path("total").asLong())
+			.isEqualTo(1);
+		String secondKey = UUID.randomUUID().toString();
+		Map<String, Object> second = Map.of("name", "Twice", "sub_domain", name + "b", "plan", "starter",
+				"client_email", name + "@client.example");
+		JsonNode made = body(partner.post("/partner/workspace/create-for-existing-user", second, secondKey)
+			.expectStatus()
+			.isCreated());
+		loseAnswer(partner, secondKey);
+		assertThat(body(partner.post("/partner/workspace/create-for-existing-user", second, secondKey)
+			.expectStatus()
+			.isCreated()).path("data").path("id")).isEqualTo(made.path("data").path("id"));
+		assertThat(body(partner.get("/partner/workspaces").expectStatus().isOk()).path("data").path("total").asLong())
+			.isEqualTo(2);
 		String deleteKey = UUID.randomUUID().toString();
 		partner.send(org.springframework.http.HttpMethod.DELETE, "/partner/workspace/" + id, null, deleteKey)
 			.expectStatus()
