@@ -137,8 +137,6 @@ class LimitsIntegrationTests extends StubbedGatewayTest {
 		assertThat(refused).as("a 429 within 300 requests").isNotNull();
 		assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
 		assertThat(json(refused)).containsEntry("success", false);
-		// The same client without the header: over its limit as well.
-		visitorRequest(client).expectStatus().isEqualTo(429);
 	}
 
 	private WebTestClient.ResponseSpec junkAuthorization(String client) {

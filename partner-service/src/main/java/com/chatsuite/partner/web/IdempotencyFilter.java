@@ -118,7 +118,7 @@ class IdempotencyFilter implements WebFilter {
 					: this.mongo.findById(scopedKey, IdempotentRequest.class)
 						.switchIfEmpty(Mono.error(() -> ApiException.conflict(HEADER,
 								"the record of this " + HEADER + " just expired; send the request again")))
-						.flatMap((earlier) -> again(exchange, chain, earlier, fingerprint, body)));
+						.flatMap((earlier) -> again(exchange, chain, earlier, fingerprint, body, true)));
 	}
 
 	/**
@@ -127,7 +127,7 @@ class IdempotencyFilter implements WebFilter {
 	 * this request takes the key and runs.
 	 */
 	private Mono<Void> again(ServerWebExchange exchange, WebFilterChain chain, IdempotentRequest earlier,
-			String fingerprint, byte[] body) {
+			String fingerprint, byte[] body, boolean firstLook) {
 		boolean same = earlier.fingerprint().equals(fingerprint);
 		Instant now = this.clock.instant();
 		if (earlier.isAnswered() || earlier.isHeld(now)) {
@@ -145,9 +145,19 @@ class IdempotencyFilter implements WebFilter {
 		// Of two requests taking the key at once, one replaces the record it read.
 		Query unchanged = Query.query(
 				Criteria.where("_id").is(earlier.id()).and("status").is(0).and("leaseUntil").is(earlier.leaseUntil()));
-		return this.mongo.replace(unchanged, next)
-			.flatMap((result) -> (result.getModifiedCount() == 1) ? run(exchange, chain, next, body)
-					: Mono.error(ApiException.conflict(HEADER, STILL_RUNNING)));
+		// The one that lost looks again: the key may now be answered, or held by another
+		// request.
+		return this.mongo.replace(unchanged, next).flatMap((result) -> {
+			if (result.getModifiedCount() == 1) {
+				return run(exchange, chain, next, body);
+			}
+			if (!firstLook) {
+				return Mono.error(ApiException.conflict(HEADER, STILL_RUNNING));
+			}
+			return this.mongo.findById(earlier.id(), IdempotentRequest.class)
+				.switchIfEmpty(Mono.error(() -> ApiException.conflict(HEADER, STILL_RUNNING)))
+				.flatMap((current) -> again(exchange, chain, current, fingerprint, body, false));
+		});
 	}
 
 	private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, IdempotentRequest attempt, byte[] body) {
@@ -211,7 +221,7 @@ class IdempotencyFilter implements WebFilter {
 			.defaultIfEmpty(new byte[0]);
 	}
 
-	private static String fingerprint(ServerWebExchange exchange, byte[] body) {
+	static String fingerprint(ServerWebExchange exchange, byte[] body) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			String request = exchange.getRequest().getMethod().name() + " "
@@ -275,8 +285,14 @@ class IdempotencyFilter implements WebFilter {
 					.set("contentType", (type != null) ? type.toString() : null)
 					.set("body", withoutPassword(bytes));
 				return IdempotencyFilter.this.mongo
-					.updateFirst(Query.query(Criteria.where("_id").is(this.attempt.id())), answer,
-							IdempotentRequest.class)
+					// Only on this attempt's record: one that took the key over since
+					// (this attempt given up on) keeps its own answer.
+					.updateFirst(Query.query(Criteria.where("_id")
+						.is(this.attempt.id())
+						.and("attempt")
+						.is(this.attempt.attempt())
+						.and("status")
+						.is(0)), answer, IdempotentRequest.class)
 					.doOnSuccess((result) -> this.recorded = true)
 					.then(super.writeWith(Mono.just(bufferFactory().wrap(bytes))));
 			});

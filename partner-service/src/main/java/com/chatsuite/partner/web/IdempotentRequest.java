@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * a change it makes can be recognised when an attempt whose outcome was not known runs
  * again ({@link IdempotentOperation})
  * @param attempt which attempt holds the key (a retry after a released or expired lease
- * takes the next)
+ * takes the next); 0 for records stored before attempts were counted
  * @param leaseUntil until when the attempt holding the key may still be running; a
  * failed, cancelled or crashed attempt no longer holds it after that, and the next
  * request with the key runs instead of being told to wait
@@ -28,8 +28,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * popularised the header
  */
 @Document("idempotent_requests")
-record IdempotentRequest(@Id String id, String fingerprint, String operation, int attempt, Instant leaseUntil,
+record IdempotentRequest(@Id String id, String fingerprint, String operation, Integer attempt, Instant leaseUntil,
 		int status, String contentType, byte[] body, @Indexed(name = "expiry", expireAfter = "24h") Instant createdAt) {
+
+	IdempotentRequest {
+		attempt = (attempt != null) ? attempt : 0;
+	}
 
 	boolean isAnswered() {
 		return this.status != 0;
@@ -38,12 +42,12 @@ record IdempotentRequest(@Id String id, String fingerprint, String operation, in
 	/**
 	 * Whether the attempt holding the key may still be running.
 	 * @param now the time now
-	 * @return {@code true} while its lease lasts (records stored before leases: a minute
-	 * after they were made)
+	 * @return {@code true} while its lease lasts; always for a record stored before
+	 * leases, whose attempt may have made its change under no operation id (it is held
+	 * until the record expires, as it was then)
 	 */
 	boolean isHeld(Instant now) {
-		Instant until = (this.leaseUntil != null) ? this.leaseUntil : this.createdAt.plusSeconds(60);
-		return until.isAfter(now);
+		return this.leaseUntil == null || this.leaseUntil.isAfter(now);
 	}
 
 }

@@ -203,7 +203,12 @@ class WebhookController {
 			return this.mongo
 				.insert(new WebhookEndpoint(id, partner.id(), event, url, Signature.newSecret(), null, null, null, null,
 						null, null, now))
-				.onErrorMap(DuplicateKeyException.class, (ex) -> exists);
+				// The same operation's earlier attempt may have stored it meanwhile.
+				.onErrorResume(DuplicateKeyException.class,
+						(ex) -> this.mongo
+							.findOne(Query.query(Criteria.where("_id").is(id).and("partnerId").is(partner.id())),
+									WebhookEndpoint.class)
+							.switchIfEmpty(Mono.error(exists)));
 		});
 	}
 

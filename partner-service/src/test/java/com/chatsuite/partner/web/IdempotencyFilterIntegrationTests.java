@@ -2,6 +2,7 @@ package com.chatsuite.partner.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.chatsuite.partner.PartnerApi;
 import com.chatsuite.partner.PartnerIntegrationTest;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -133,6 +135,25 @@ class IdempotencyFilterIntegrationTests extends PartnerIntegrationTest {
 		finally {
 			stopped.dispose();
 		}
+	}
+
+	@Test
+	void aKeyLeftRunningByTheVersionBeforeLeasesStaysHeld() {
+		PartnerApi partner = newPartner();
+		String key = UUID.randomUUID().toString();
+		// Stored by a version whose records had no lease and no operation: its attempt
+		// may have made its change, which a retry could not recognise.
+		Document before = new Document("_id", partner.partnerId() + ":" + key)
+			.append("fingerprint",
+					IdempotencyFilter.fingerprint(keyed(partner, key), "{}".getBytes(StandardCharsets.UTF_8)))
+			.append("status", 0)
+			.append("createdAt", Date.from(this.clock.instant().minusSeconds(3600)));
+		this.mongo.insert(before, "idempotent_requests").block(Duration.ofSeconds(10));
+		AtomicInteger runs = new AtomicInteger();
+		StepVerifier.create(this.filter.filter(keyed(partner, key), answering(runs, new CopyOnWriteArrayList<>())))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("still being processed"))
+			.verify();
+		assertThat(runs).hasValue(0);
 	}
 
 	@Test
