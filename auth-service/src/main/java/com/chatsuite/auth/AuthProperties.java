@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keys signing key rotation
  * @param login throttling of failed logins
  * @param demo the demo organisation of the local run
+ * @param announcements how often organisations are announced again as they stand
  */
 @Validated
 @ConfigurationProperties("suite.auth")
@@ -36,7 +37,8 @@ public record AuthProperties(@DefaultValue("chat-suite") @NotBlank String issuer
 		@DefaultValue( {
 				"livechat", "seller_buyer_chat_system", "partner" }) @NotEmpty List<String> addons,
 		@Valid @NotNull PlatformAdmin platformAdmin, @DefaultValue @Valid @NotNull Keys keys,
-		@DefaultValue @Valid @NotNull Login login, @DefaultValue @Valid @NotNull Demo demo){
+		@DefaultValue @Valid @NotNull Login login, @DefaultValue @Valid @NotNull Demo demo,
+		@DefaultValue @Valid @NotNull Announcements announcements){
 
 	/**
 	 * The platform administrator.
@@ -83,6 +85,20 @@ public record AuthProperties(@DefaultValue("chat-suite") @NotBlank String issuer
 	 */
 	public record Login(@DefaultValue("5") @Min(1) int maxFailures, @DefaultValue("15m") @NotNull Duration window,
 			@DefaultValue("15m") @NotNull Duration lockout) {
+	}
+
+	/**
+	 * Organisations announced again as they stand ({@code organisation-announced} on
+	 * {@code auth.organisations}), so that the topic, which keeps events for 7 days,
+	 * always holds every organisation.
+	 *
+	 * @param every how long after its last announcement an organisation is announced
+	 * again; keep it well below the topic's retention
+	 * @param checkInterval how often a replica looks for organisations due
+	 * @param batch how many organisations one look announces at most
+	 */
+	public record Announcements(@DefaultValue("24h") @NotNull Duration every,
+			@DefaultValue("10m") @NotNull Duration checkInterval, @DefaultValue("500") @Min(1) int batch) {
 	}
 
 	/**

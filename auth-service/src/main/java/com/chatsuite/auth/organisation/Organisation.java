@@ -23,12 +23,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param status active or disabled
  * @param addons the installed addons
  * @param createdAt when it was created
+ * @param announcedAt when it was last announced as it stands (created, or
+ * {@code organisation-announced}); {@code null} for organisations stored before
+ * announcements
  * @param version optimistic lock
  * @param outbox events of its changes not yet sent
  */
 @Document("organisations")
 public record Organisation(@Id String id, @Indexed(unique = true) String organisationDomain, String email,
-		String passwordHash, OrganisationStatus status, Set<String> addons, Instant createdAt, @Version Long version,
+		String passwordHash, OrganisationStatus status, Set<String> addons, Instant createdAt,
+		@Indexed(name = "announced") Instant announcedAt, @Version Long version,
 		List<OutboxEvent> outbox) implements OutboxWrites.Aggregate {
 
 	public Organisation {

@@ -129,7 +129,7 @@ public class OrganisationService {
 		Instant now = this.clock.instant();
 		OrganisationCreated created = new OrganisationCreated(id, subDomain, List.copyOf(new TreeSet<>(addons)), now);
 		return new Organisation(id, subDomain, email.toLowerCase(Locale.ROOT), hash, OrganisationStatus.ACTIVE, addons,
-				now, null, List.of(this.events.of(id, id, created)));
+				now, now, null, List.of(this.events.of(id, id, created)));
 	}
 
 	public Mono<Organisation> find(String id) {

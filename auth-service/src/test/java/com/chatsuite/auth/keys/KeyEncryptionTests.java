@@ -79,7 +79,8 @@ class KeyEncryptionTests {
 						Duration.ofDays(30), List.of("livechat"), new AuthProperties.PlatformAdmin("a", "b"),
 						new AuthProperties.Keys(Duration.ofHours(24), Duration.ofMinutes(1), key),
 						new AuthProperties.Login(5, Duration.ofMinutes(15), Duration.ofMinutes(15)),
-						new AuthProperties.Demo(false, "demo", "owner@demo.example", "")));
+						new AuthProperties.Demo(false, "demo", "owner@demo.example", ""),
+						new AuthProperties.Announcements(Duration.ofHours(24), Duration.ofMinutes(10), 500)));
 	}
 
 }

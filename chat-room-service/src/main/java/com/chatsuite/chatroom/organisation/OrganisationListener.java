@@ -6,6 +6,7 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.AddonInstalled;
 import com.chatsuite.contracts.events.auth.AddonRemoved;
+import com.chatsuite.contracts.events.auth.OrganisationAnnounced;
 import com.chatsuite.contracts.events.auth.OrganisationCreated;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
@@ -18,8 +19,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the organisation projection from auth-service's organisation events and its
- * organisation disabling and enabling (on {@code auth.revocations}), once per event.
+ * Feeds the organisation projection from auth-service's organisation events (including
+ * the regular announcements of every organisation as it stands, which teach a new or
+ * emptied projection the organisations older than the topic) and its organisation
+ * disabling and enabling (on {@code auth.revocations}), once per event.
  */
 @Component
 class OrganisationListener {
@@ -57,6 +60,11 @@ class OrganisationListener {
 		Object data = event.data();
 		if (data instanceof OrganisationCreated created) {
 			return this.organisations.created(created.organisationId(), created.organisationDomain(), created.addons());
+		}
+		if (data instanceof OrganisationAnnounced announced) {
+			return this.organisations
+				.announced(announced.organisationId(), announced.organisationDomain(), announced.addons())
+				.then(closeRoomsUnlessChatEnabled(announced.organisationId()));
 		}
 		if (data instanceof AddonInstalled installed) {
 			return this.organisations.addonInstalled(installed.organisationId(), installed.addon());

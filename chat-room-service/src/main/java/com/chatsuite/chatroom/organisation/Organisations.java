@@ -61,6 +61,15 @@ public class Organisations {
 		return upsert(orgId, update);
 	}
 
+	/**
+	 * Records an organisation as it stands, announced again by auth-service: its addons
+	 * replace those known (announcements and addon changes come in order, on one
+	 * partition per organisation).
+	 */
+	Mono<Void> announced(String orgId, String organisationDomain, List<String> addons) {
+		return upsert(orgId, Update.update("organisationDomain", organisationDomain).set("addons", addons));
+	}
+
 	Mono<Void> addonInstalled(String orgId, String addon) {
 		return upsert(orgId, new Update().addToSet("addons", addon));
 	}

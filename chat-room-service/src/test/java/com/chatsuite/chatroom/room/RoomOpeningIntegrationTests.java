@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.chatsuite.chatroom.ChatRoomIntegrationTest;
 import com.chatsuite.contracts.events.auth.AddonRemoved;
+import com.chatsuite.contracts.events.auth.OrganisationAnnounced;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
@@ -208,6 +209,31 @@ class RoomOpeningIntegrationTests extends ChatRoomIntegrationTest {
 		publish(removed, removed, new AddonRemoved(removed, "livechat", Instant.now()));
 		eventually().until(() -> roomControl(room(removed), null).expectBody().returnResult().getStatus().value(),
 				(status) -> status == 403);
+	}
+
+	@Test
+	void anOrganisationOlderThanTheTopicIsLearntFromItsAnnouncementWhoseAddonsReplaceThoseKnown() {
+		// Created before the topic's retention: its only event left is an announcement.
+		String older = "org-" + UUID.randomUUID();
+		assertRefused(roomControl(room(older), null).expectStatus().isNotFound(), "does not exist");
+		publish(older, older, new OrganisationAnnounced(older, "sub-" + older.substring(4, 12),
+				List.of("livechat", "partner"), Instant.now()));
+		eventually().until(() -> roomControl(room(older), null).expectBody().returnResult().getStatus().value(),
+				(status) -> status == 200);
+		VisitorRoom open = openRoom(older);
+
+		// A later announcement without a chat addon: its removal was missed, the rooms
+		// close.
+		publish(older, older,
+				new OrganisationAnnounced(older, "sub-" + older.substring(4, 12), List.of("partner"), Instant.now()));
+		eventually()
+			.until(() -> !body(visitorGet(open, "type=get_room_by_id&room_id=" + open.id()).expectStatus().isOk())
+				.path("response")
+				.path(0)
+				.path("is_active")
+				.asBoolean(true));
+		assertRefused(roomControl(room(older), null).expectStatus().isForbidden(),
+				"has not installed livechat or seller_buyer_chat_system");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.chatsuite.contracts.events.auth.AddonInstalled;
 import com.chatsuite.contracts.events.auth.AddonRemoved;
+import com.chatsuite.contracts.events.auth.OrganisationAnnounced;
 import com.chatsuite.contracts.events.auth.OrganisationCreated;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
@@ -59,6 +60,8 @@ public enum EventType {
 	ADDON_INSTALLED("auth.organisation.addon-installed.v1", Topics.AUTH_ORGANISATIONS, AddonInstalled.class),
 
 	ADDON_REMOVED("auth.organisation.addon-removed.v1", Topics.AUTH_ORGANISATIONS, AddonRemoved.class),
+
+	ORGANISATION_ANNOUNCED("auth.organisation.announced.v1", Topics.AUTH_ORGANISATIONS, OrganisationAnnounced.class),
 
 	OPERATOR_CREATED("directory.operator.created.v1", Topics.DIRECTORY_OPERATORS, OperatorCreated.class),
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.chatsuite.contracts.events.auth.AddonInstalled;
 import com.chatsuite.contracts.events.auth.AddonRemoved;
+import com.chatsuite.contracts.events.auth.OrganisationAnnounced;
 import com.chatsuite.contracts.events.auth.OrganisationCreated;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
@@ -91,6 +92,7 @@ public final class EventSamples {
 				new OrganisationCreated(ORG_ID, "demo", List.of("livechat", "seller_buyer_chat_system"), TIME);
 			case ADDON_INSTALLED -> new AddonInstalled(ORG_ID, "partner", TIME);
 			case ADDON_REMOVED -> new AddonRemoved(ORG_ID, "partner", TIME);
+			case ORGANISATION_ANNOUNCED -> new OrganisationAnnounced(ORG_ID, "acme", List.of("livechat"), TIME);
 			case OPERATOR_CREATED -> new OperatorCreated("op-1", "ana@demo.example", "Ana", "livechat", true);
 			case OPERATOR_ADDON_STATUS_CHANGED ->
 				new OperatorAddonStatusChanged("op-1", "ana@demo.example", "livechat", false);

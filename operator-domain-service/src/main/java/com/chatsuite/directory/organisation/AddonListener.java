@@ -4,6 +4,7 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.AddonInstalled;
 import com.chatsuite.contracts.events.auth.AddonRemoved;
+import com.chatsuite.contracts.events.auth.OrganisationAnnounced;
 import com.chatsuite.contracts.events.auth.OrganisationCreated;
 import com.chatsuite.directory.visibility.VisibilityWatch;
 import com.chatsuite.support.events.EventInbox;
@@ -15,8 +16,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows which addons organisations have installed, from {@code auth.organisations}: a
- * widget of an addon an organisation removed does not show.
+ * Follows which addons organisations have installed, from {@code auth.organisations} (one
+ * by one, and as announced regularly for every organisation): a widget of an addon an
+ * organisation removed does not show.
  */
 @Component
 class AddonListener {
@@ -47,6 +49,13 @@ class AddonListener {
 				.concatMap((addon) -> this.organisations.addonChanged(created.organisationId(), addon, true,
 						created.createdAt()))
 				.then();
+		}
+		if (data instanceof OrganisationAnnounced announced) {
+			// Repeated for every organisation every day: its widgets are looked at again
+			// only when an addon's answer changed.
+			return this.organisations.announced(announced.organisationId(), announced.addons(), announced.announcedAt())
+				.flatMap(
+						(changed) -> changed ? this.visibility.organisation(announced.organisationId()) : Mono.empty());
 		}
 		if (data instanceof AddonInstalled installed) {
 			return this.organisations

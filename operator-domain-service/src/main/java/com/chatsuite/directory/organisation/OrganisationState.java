@@ -1,7 +1,10 @@
 package com.chatsuite.directory.organisation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -15,9 +18,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param active whether it is active
  * @param changedAt when its status last changed, so an older event never overwrites a
  * newer one
+ * @param addons each addon's last heard installation or removal
+ * @param announced the addons of the organisation's latest announcement as it stands
+ * (auth-service repeats it regularly), which stands for every addon not changed since
  */
 @Document("organisation_states")
-record OrganisationState(@Id String id, boolean active, Instant changedAt, Map<String, AddonState> addons) {
+record OrganisationState(@Id String id, boolean active, Instant changedAt, Map<String, AddonState> addons,
+		Announced announced) {
 
 	/**
 	 * Whether an addon is installed, as last heard; {@code true} when nothing was heard
@@ -27,7 +34,26 @@ record OrganisationState(@Id String id, boolean active, Instant changedAt, Map<S
 	 */
 	boolean hasAddon(String addon) {
 		AddonState state = (this.addons != null) ? this.addons.get(addon) : null;
+		if (this.announced != null && (state == null || state.at().isBefore(this.announced.at()))) {
+			return this.announced.addons().contains(addon);
+		}
 		return state == null || state.installed();
+	}
+
+	/**
+	 * The addons whose answer this record decides: those heard of, one by one or
+	 * announced.
+	 * @return their names
+	 */
+	Set<String> addonsKnown() {
+		Set<String> known = new TreeSet<>();
+		if (this.addons != null) {
+			known.addAll(this.addons.keySet());
+		}
+		if (this.announced != null) {
+			known.addAll(this.announced.addons());
+		}
+		return known;
 	}
 
 	/**
@@ -37,6 +63,20 @@ record OrganisationState(@Id String id, boolean active, Instant changedAt, Map<S
 	 * @param at when that was last changed
 	 */
 	record AddonState(boolean installed, Instant at) {
+	}
+
+	/**
+	 * An announcement of the organisation as it stands.
+	 *
+	 * @param addons the addons installed then
+	 * @param at when that was its state
+	 */
+	record Announced(List<String> addons, Instant at) {
+
+		Announced {
+			addons = (addons != null) ? List.copyOf(addons) : List.of();
+		}
+
 	}
 
 }

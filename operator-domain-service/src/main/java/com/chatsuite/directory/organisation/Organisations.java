@@ -1,10 +1,13 @@
 package com.chatsuite.directory.organisation;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -85,6 +88,39 @@ public class Organisations {
 		return this.mongo.upsert(olderOrAbsent, latest, OrganisationState.class)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
 			.then();
+	}
+
+	/**
+	 * Records an announcement of the organisation as it stands, unless a later one is
+	 * recorded already: its addons stand for every addon not changed since.
+	 * @param orgId the organisation
+	 * @param addons the addons installed
+	 * @param at when that was its state
+	 * @return whether the answer for any addon changed (a record made now counts as a
+	 * change: addons never heard of counted as installed before)
+	 */
+	Mono<Boolean> announced(String orgId, List<String> addons, Instant at) {
+		Query olderOrAbsent = Query.query(Criteria.where("_id")
+			.is(orgId)
+			.orOperator(Criteria.where("announced.at").exists(false), Criteria.where("announced.at").lt(at)));
+		OrganisationState.Announced announcement = new OrganisationState.Announced(addons, at);
+		Update latest = Update.update("announced", announcement)
+			.setOnInsert("active", true)
+			.setOnInsert("changedAt", Instant.EPOCH);
+		return this.mongo
+			.findAndModify(olderOrAbsent, latest, FindAndModifyOptions.options().upsert(true).returnNew(false),
+					OrganisationState.class)
+			.map((before) -> {
+				OrganisationState after = new OrganisationState(before.id(), before.active(), before.changedAt(),
+						before.addons(), announcement);
+				Set<String> asked = before.addonsKnown();
+				asked.addAll(addons);
+				return asked.stream().anyMatch((addon) -> before.hasAddon(addon) != after.hasAddon(addon));
+			})
+			// No record before: made now.
+			.defaultIfEmpty(true)
+			// Nothing older matched and the id exists: a newer announcement is recorded.
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.AddonInstalled;
 import com.chatsuite.contracts.events.auth.AddonRemoved;
+import com.chatsuite.contracts.events.auth.OrganisationAnnounced;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
 import com.chatsuite.contracts.events.auth.OrganisationEnabled;
 import com.chatsuite.contracts.events.directory.DomainCreated;
@@ -338,6 +339,32 @@ class VisibilityIntegrationTests extends DirectoryIntegrationTest {
 			publish(orgId, orgId, new AddonInstalled(orgId, SELLER_BUYER, Instant.now()));
 			eventually().until(() -> this.organisations.hasAddon(orgId, SELLER_BUYER).block());
 			awaitEmbedVisible(orgId, "shop.example", true);
+		}
+	}
+
+	@Test
+	void anAnnouncementOfTheOrganisationAsItStandsDecidesTheAddonsNotChangedSince() throws Exception {
+		AdminApi livechat = newTenant(LIVECHAT);
+		String orgId = livechat.orgId();
+		visibleDomain(livechat, "shop.example");
+		try (EventCollector events = EventCollector.of(Topics.DIRECTORY_OPERATORS)) {
+			// The removal of livechat was missed (older than the topic): the announcement
+			// says what is installed.
+			publish(orgId, orgId, new OrganisationAnnounced(orgId, "sub", List.of(SELLER_BUYER), Instant.now()));
+			awaitEmbedVisible(orgId, "shop.example", false);
+			eventually().until(() -> lastAnnouncement(events, orgId), (last) -> last != null && !last.visible()
+					&& "addon 'livechat' is not installed for the organisation".equals(last.reason()));
+			int announcedSoFar = announcements(events, orgId).size();
+
+			// The same state announced again the next day changes nothing.
+			publish(orgId, orgId,
+					new OrganisationAnnounced(orgId, "sub", List.of(SELLER_BUYER), Instant.now().plusSeconds(1)));
+			// An installation after it decides for its addon.
+			publish(orgId, orgId, new AddonInstalled(orgId, LIVECHAT, Instant.now().plusSeconds(2)));
+			awaitEmbedVisible(orgId, "shop.example", true);
+			eventually().until(() -> lastAnnouncement(events, orgId), (last) -> last != null && last.visible());
+			assertThat(announcements(events, orgId)).hasSize(announcedSoFar + 1);
+			assertThat(this.organisations.hasAddon(orgId, SELLER_BUYER).block()).isTrue();
 		}
 	}
 
