@@ -36,6 +36,9 @@ class OrganisationAnnouncements {
 
 	private static final Log logger = LogFactory.getLog(OrganisationAnnouncements.class);
 
+	/** How many batches one look takes at most, so that a look ends. */
+	static final int MAX_BATCHES = 20;
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final OutboxWrites writes;
@@ -67,11 +70,19 @@ class OrganisationAnnouncements {
 
 	/**
 	 * Announces the organisations whose last announcement is due, the longest waiting
-	 * first, at most a batch.
+	 * first, a batch at a time while batches come back full (at most
+	 * {@value #MAX_BATCHES} of them per look).
 	 * @return how many this replica announced
 	 */
 	Mono<Long> announceDue() {
 		Instant now = this.clock.instant();
+		return batch(now, 1).expand((batch) -> (batch.full() && batch.number() < MAX_BATCHES)
+				? batch(now, batch.number() + 1) : Mono.empty())
+			.map(Batch::announced)
+			.reduce(0L, Long::sum);
+	}
+
+	private Mono<Batch> batch(Instant now, int number) {
 		Query due = Query
 			.query(new Criteria().orOperator(Criteria.where("announcedAt").lte(now.minus(this.settings.every())),
 					Criteria.where("announcedAt").is(null)))
@@ -80,8 +91,20 @@ class OrganisationAnnouncements {
 		return this.mongo.find(due, Organisation.class)
 			.concatMap((organisation) -> announce(organisation, now).thenReturn(1L)
 				// Another replica announced it, or it changed: the next look sees it.
-				.onErrorResume(ConcurrentChange.class, (ex) -> Mono.empty()))
-			.count();
+				.onErrorResume(ConcurrentChange.class, (ex) -> Mono.just(0L)))
+			.collectList()
+			.map((results) -> new Batch(number, results.size() == this.settings.batch(),
+					results.stream().mapToLong(Long::longValue).sum()));
+	}
+
+	/**
+	 * One batch of a look.
+	 *
+	 * @param number which batch of the look
+	 * @param full whether it found as many as a batch takes (more may be due)
+	 * @param announced how many it announced
+	 */
+	private record Batch(int number, boolean full, long announced) {
 	}
 
 	private Mono<Organisation> announce(Organisation organisation, Instant now) {

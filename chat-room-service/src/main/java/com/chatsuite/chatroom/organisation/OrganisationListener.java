@@ -64,7 +64,11 @@ class OrganisationListener {
 		if (data instanceof OrganisationAnnounced announced) {
 			return this.organisations
 				.announced(announced.organisationId(), announced.organisationDomain(), announced.addons())
-				.then(closeRoomsUnlessChatEnabled(announced.organisationId()));
+				// Repeated for every organisation every day: rooms are looked for only
+				// when
+				// the announcement took the last chat addon away.
+				.flatMap((tookChat) -> tookChat ? closeRoomsUnlessChatEnabled(announced.organisationId())
+						: Mono.empty());
 		}
 		if (data instanceof AddonInstalled installed) {
 			return this.organisations.addonInstalled(installed.organisationId(), installed.addon());

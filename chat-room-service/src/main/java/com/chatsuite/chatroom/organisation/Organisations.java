@@ -1,12 +1,14 @@
 package com.chatsuite.chatroom.organisation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import com.chatsuite.support.web.ApiException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -66,8 +68,17 @@ public class Organisations {
 	 * replace those known (announcements and addon changes come in order, on one
 	 * partition per organisation).
 	 */
-	Mono<Void> announced(String orgId, String organisationDomain, List<String> addons) {
-		return upsert(orgId, Update.update("organisationDomain", organisationDomain).set("addons", addons));
+	Mono<Boolean> announced(String orgId, String organisationDomain, List<String> addons) {
+		Update update = Update.update("organisationDomain", organisationDomain).set("addons", addons);
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(orgId)), update,
+					FindAndModifyOptions.options().upsert(true).returnNew(false), OrganisationProfile.class)
+			.map((before) -> hasChat(before.addons()) && !hasChat(addons))
+			.defaultIfEmpty(false);
+	}
+
+	private static boolean hasChat(Collection<String> addons) {
+		return addons != null && CHAT_ADDONS.stream().anyMatch(addons::contains);
 	}
 
 	Mono<Void> addonInstalled(String orgId, String addon) {

@@ -8,6 +8,7 @@ import com.chatsuite.support.events.OutboxWrites;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -38,6 +39,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param outbox events of its changes not yet sent
  */
 @Document("rooms")
+@CompoundIndex(name = "org_open", def = "{'orgId': 1, 'active': 1}")
 public record Room(@Id String id, String eventId, String orgId, String userId, String portfolioName, String roomNumber,
 		String productName, boolean login, boolean active, @Indexed(unique = true) String tokenHash, String agentId,
 		String agentName, long lastSequence, String lastMessage, Instant createdAt, Instant closedAt, String closedBy,

@@ -85,9 +85,11 @@ public class Organisations {
 		Update latest = Update.update(field, new OrganisationState.AddonState(installed, at))
 			.setOnInsert("active", true)
 			.setOnInsert("changedAt", Instant.EPOCH);
-		return this.mongo.upsert(olderOrAbsent, latest, OrganisationState.class)
-			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
-			.then();
+		Mono<Void> record = this.mongo.upsert(olderOrAbsent, latest, OrganisationState.class).then();
+		// As for announcements: a record made meanwhile by another listener is found by
+		// the next try.
+		return record.onErrorResume(DuplicateKeyException.class,
+				(ex) -> record.onErrorResume(DuplicateKeyException.class, (again) -> Mono.empty()));
 	}
 
 	/**
@@ -107,10 +109,15 @@ public class Organisations {
 		Update latest = Update.update("announced", announcement)
 			.setOnInsert("active", true)
 			.setOnInsert("changedAt", Instant.EPOCH);
-		return this.mongo
+		Mono<Boolean> record = this.mongo
 			.findAndModify(olderOrAbsent, latest, FindAndModifyOptions.options().upsert(true).returnNew(false),
 					OrganisationState.class)
 			.map((before) -> {
+				// The first announcement decides every addon never heard of, which
+				// counted as installed until now.
+				if (before.announced() == null) {
+					return true;
+				}
 				OrganisationState after = new OrganisationState(before.id(), before.active(), before.changedAt(),
 						before.addons(), announcement);
 				Set<String> asked = before.addonsKnown();
@@ -118,9 +125,11 @@ public class Organisations {
 				return asked.stream().anyMatch((addon) -> before.hasAddon(addon) != after.hasAddon(addon));
 			})
 			// No record before: made now.
-			.defaultIfEmpty(true)
-			// Nothing older matched and the id exists: a newer announcement is recorded.
-			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
+			.defaultIfEmpty(true);
+		// The upsert's insert collided: either another listener made the record at the
+		// same moment (the next try finds it) or a newer announcement is recorded.
+		return record.onErrorResume(DuplicateKeyException.class,
+				(ex) -> record.onErrorResume(DuplicateKeyException.class, (again) -> Mono.just(false)));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.chatsuite.directory.visibility;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import com.chatsuite.directory.organisation.Organisations;
 import com.chatsuite.support.security.RevocationList;
 import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.json.JsonCompareMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -347,6 +350,18 @@ class VisibilityIntegrationTests extends DirectoryIntegrationTest {
 		AdminApi livechat = newTenant(LIVECHAT);
 		String orgId = livechat.orgId();
 		visibleDomain(livechat, "shop.example");
+		// This projection knows the organisation (another addon's change) but never heard
+		// of livechat (a rebuilt one), which then counts as installed.
+		publish(orgId, orgId, new AddonInstalled(orgId, SELLER_BUYER, Instant.now().minusSeconds(60)));
+		eventually().until(() -> this.mongo.findById(orgId, Document.class, "organisation_states")
+			.blockOptional(Duration.ofSeconds(5))
+			.map((state) -> state.get("addons", Document.class))
+			.filter((addons) -> addons.containsKey(SELLER_BUYER))
+			.isPresent());
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(orgId)), new Update().unset("addons." + LIVECHAT),
+					"organisation_states")
+			.block(Duration.ofSeconds(10));
 		try (EventCollector events = EventCollector.of(Topics.DIRECTORY_OPERATORS)) {
 			// The removal of livechat was missed (older than the topic): the announcement
 			// says what is installed.

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.chatsuite.contracts.events.EventData;
@@ -31,6 +30,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -99,17 +99,36 @@ class WorkspaceService {
 		// A taken sub domain is refused before anything is stored; one taken in between
 		// takes the new client away again, so a refused request leaves nothing behind.
 		return subDomainFree(request).then(this.passwords.hash(password)).flatMap((hash) -> {
-			Client stored = new Client(UUID.randomUUID().toString(), partner.id(), client.email(), client.name(), hash,
-					this.workspaces.now());
+			// The client takes the operation's id too: an attempt that stopped between
+			// the
+			// two inserts left it behind, and its retry takes it over.
+			Client stored = new Client(id, partner.id(), client.email(), client.name(), hash, this.workspaces.now());
 			return this.mongo.insert(stored)
-				.onErrorMap(DuplicateKeyException.class,
-						(ex) -> ApiException.conflict("client.email",
+				.onErrorResume(DuplicateKeyException.class,
+						(ex) -> leftBehind(stored).switchIfEmpty(Mono.error(() -> ApiException.conflict("client.email",
 								"client '" + client.email()
-										+ "' exists already; use workspace/create-for-existing-user"))
+										+ "' exists already; use workspace/create-for-existing-user"))))
 				.flatMap((saved) -> insert(partner, request, saved, id)
 					.onErrorResume((ex) -> forgetClient(saved).then(Mono.error(ex))))
 				.map((workspace) -> new Created(workspace, stored, (client.password() != null) ? null : password));
 		});
+	}
+
+	/**
+	 * The client an earlier attempt of the same operation stored without its workspace
+	 * (it stopped in between), given this attempt's name and password: the earlier
+	 * password was never shown, since that attempt answered no success.
+	 */
+	private Mono<Client> leftBehind(Client client) {
+		Query same = Query.query(Criteria.where("_id")
+			.is(client.id())
+			.and("partnerId")
+			.is(client.partnerId())
+			.and("email")
+			.is(client.email()));
+		return this.mongo.findAndModify(same,
+				Update.update("name", client.name()).set("passwordHash", client.passwordHash()),
+				FindAndModifyOptions.options().returnNew(true), Client.class);
 	}
 
 	/**

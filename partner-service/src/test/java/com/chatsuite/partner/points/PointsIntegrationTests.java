@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.chatsuite.partner.PartnerApi;
 import com.chatsuite.partner.PartnerIntegrationTest;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -17,8 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,6 +207,34 @@ class PointsIntegrationTests extends PartnerIntegrationTest {
 			.isOk()
 			.expectHeader()
 			.valueEquals("Idempotent-Replayed", "true");
+	}
+
+	@Test
+	void aCreationThatStoppedBetweenItsClientAndItsWorkspaceIsFinishedByItsRetry() {
+		PartnerApi partner = newPartner();
+		String key = UUID.randomUUID().toString();
+		String name = "left" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> body = Map.of("name", "Left", "sub_domain", name, "plan", "starter", "client",
+				Map.of("email", name + "@client.example", "name", "Cli"));
+		JsonNode first = body(partner.post("/partner/workspace/create", body, key).expectStatus().isCreated());
+		String id = first.path("data").path("id").asString();
+		String clientId = first.path("data").path("client").path("id").asString();
+		// As if the attempt had stopped right after storing the client: no workspace, no
+		// answer.
+		this.mongo.remove(Query.query(Criteria.where("_id").is(id)), "workspaces").block(Duration.ofSeconds(10));
+		loseAnswer(partner, key);
+
+		JsonNode retried = body(partner.post("/partner/workspace/create", body, key).expectStatus().isCreated());
+		assertThat(retried.path("data").path("id").asString()).isEqualTo(id);
+		assertThat(retried.path("data").path("client").path("id").asString()).isEqualTo(clientId);
+		// The password shown now is the client's.
+		String password = retried.path("data").path("client").path("password").asString();
+		String hash = this.mongo.findById(clientId, Document.class, "clients")
+			.block(Duration.ofSeconds(10))
+			.getString("passwordHash");
+		assertThat(new BCryptPasswordEncoder().matches(password, hash)).isTrue();
+		assertThat(body(partner.get("/partner/clients").expectStatus().isOk()).path("data").path("total").asLong())
+			.isEqualTo(1);
 	}
 
 	@Test
