@@ -34,6 +34,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.util.concurrent.Queues;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -97,6 +98,19 @@ class DeliveryWorker implements DisposableBean {
 
 	private final WebClient client;
 
+	/**
+	 * The receivers' connections: a pool per host, closed when idle and dropped with its
+	 * host once no call went there for a while, so that hosts partners no longer use do
+	 * not stay in memory for the life of the process.
+	 */
+	private final ConnectionProvider connections = ConnectionProvider.builder("webhooks")
+		.maxIdleTime(Duration.ofSeconds(30))
+		.evictInBackground(Duration.ofSeconds(30))
+		.disposeInactivePoolsInBackground(Duration.ofMinutes(1), Duration.ofMinutes(10))
+		// No meters per pool: a pool per receiver host would make series without bound.
+		.metrics(false)
+		.build();
+
 	private final CircuitBreakerRegistry breakers;
 
 	private final BulkheadRegistry bulkheads;
@@ -152,7 +166,7 @@ class DeliveryWorker implements DisposableBean {
 		this.guard = guard;
 		this.properties = properties.webhooks();
 		this.clock = clock;
-		HttpClient http = HttpClient.create()
+		HttpClient http = HttpClient.create(this.connections)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(this.properties.timeout().toMillis(), 10_000))
 			.responseTimeout(this.properties.timeout())
 			.followRedirect(false)
@@ -577,6 +591,7 @@ class DeliveryWorker implements DisposableBean {
 			current.dispose();
 		}
 		this.records.close();
+		this.connections.dispose();
 	}
 
 	/**
