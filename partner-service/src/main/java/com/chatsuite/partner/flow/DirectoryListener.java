@@ -118,8 +118,8 @@ class DirectoryListener {
 	private static List<Member> decided(Workspace workspace, String email, boolean accepted, String refusal) {
 		return workspace.members()
 			.stream()
-			.map((member) -> member.email().equals(email)
-					? new Member(member.email(), member.role(), accepted, member.invitedAt(), refusal) : member)
+			.map((member) -> member.email().equals(email) ? new Member(member.email(), member.role(), accepted,
+					member.invitedAt(), refusal, member.invitation()) : member)
 			.toList();
 	}
 

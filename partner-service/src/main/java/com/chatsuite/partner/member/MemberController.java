@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.chatsuite.contracts.api.PartnerApiResponse;
 import com.chatsuite.contracts.events.partner.MemberInvited;
 import com.chatsuite.contracts.events.partner.MemberRemoved;
 import com.chatsuite.contracts.partner.PartnerPermission;
+import com.chatsuite.partner.web.IdempotentOperation;
 import com.chatsuite.partner.web.Partners;
 import com.chatsuite.partner.workspace.Change;
 import com.chatsuite.partner.workspace.Member;
@@ -65,7 +67,9 @@ class MemberController {
 			.flatMap((both) -> {
 				String email = email(both.getT2().requiredText("email"));
 				String role = role(both.getT2().requiredText("role"));
-				return this.workspaces.change(both.getT1(), workspaceId, (workspace) -> invite(workspace, email, role))
+				String invitation = IdempotentOperation.of(exchange).orElse(null);
+				return this.workspaces
+					.change(both.getT1(), workspaceId, (workspace) -> invite(workspace, email, role, invitation))
 					.map((workspace) -> PartnerApiResponse.ok(MemberView.of(workspace, workspace.member(email).get())));
 			});
 	}
@@ -86,8 +90,13 @@ class MemberController {
 			});
 	}
 
-	private Change invite(Workspace workspace, String email, String role) {
-		if (workspace.member(email).isPresent()) {
+	private Change invite(Workspace workspace, String email, String role, String invitation) {
+		Optional<Member> existing = workspace.member(email);
+		if (existing.isPresent() && invitation != null && invitation.equals(existing.get().invitation())) {
+			// The retry of this very invitation, whose answer was lost.
+			return Change.none();
+		}
+		if (existing.isPresent()) {
 			throw ApiException.conflict("email", "'" + email + "' is a member of this workspace already");
 		}
 		if (workspace.members().size() >= MAX_MEMBERS) {
@@ -95,7 +104,7 @@ class MemberController {
 		}
 		Instant now = this.workspaces.now();
 		List<Member> members = new ArrayList<>(workspace.members());
-		members.add(new Member(email, role, false, now, null));
+		members.add(new Member(email, role, false, now, null, invitation));
 		return Change.of(Update.update("members", members),
 				new MemberInvited(workspace.id(), workspace.partnerId(), email, role, now));
 	}

@@ -12,8 +12,11 @@ import java.time.Instant;
  * @param invitedAt when they were invited
  * @param refusal why the workspace's organisation did not make this agent an operator
  * (beyond the plan's operators, for example); {@code null} unless refused
+ * @param invitation the keyed request that invited them, so that its retry answers the
+ * invitation instead of a conflict with it; {@code null} without a key
  */
-public record Member(String email, String role, boolean accepted, Instant invitedAt, String refusal) {
+public record Member(String email, String role, boolean accepted, Instant invitedAt, String refusal,
+		String invitation) {
 
 	/** The roles a member can have. */
 	public static final java.util.List<String> ROLES = java.util.List.of("admin", "agent");

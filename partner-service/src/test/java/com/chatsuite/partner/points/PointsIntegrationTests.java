@@ -238,6 +238,23 @@ class PointsIntegrationTests extends PartnerIntegrationTest {
 	}
 
 	@Test
+	void anInvitationWhoseAnswerWasLostAnswersTheMemberToItsRetry() {
+		PartnerApi partner = newPartner();
+		String base = "/partner/workspace/" + partner.newWorkspace("starter");
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> invite = Map.of("email", "ana@team.example", "role", "admin");
+		JsonNode first = body(partner.post(base + "/invite-member", invite, key).expectStatus().isOk());
+		loseAnswer(partner, key);
+
+		JsonNode retried = body(partner.post(base + "/invite-member", invite, key).expectStatus().isOk());
+		assertThat(retried.path("data")).isEqualTo(first.path("data"));
+		assertThat(body(partner.get(base + "/members").expectStatus().isOk()).path("data").size()).isEqualTo(1);
+		// Another invitation of the same person is still a conflict.
+		assertRejected(body(partner.post(base + "/invite-member", invite).expectStatus().isEqualTo(409)), "email",
+				"a member of this workspace already");
+	}
+
+	@Test
 	void creatingAWorkspaceTwiceWithOneKeyMakesOneWorkspace() {
 		PartnerApi partner = newPartner();
 		String key = UUID.randomUUID().toString();
