@@ -167,7 +167,7 @@ public abstract class TicketIntegrationTest {
 			.block(Duration.ofSeconds(10));
 	}
 
-	private boolean stored(Query query, String collection) {
+	protected boolean stored(Query query, String collection) {
 		return Boolean.TRUE.equals(this.mongo.exists(query, collection).block(Duration.ofSeconds(10)));
 	}
 
@@ -178,6 +178,11 @@ public abstract class TicketIntegrationTest {
 		Agent agent = new Agent(orgId, operatorId, agentToken(orgId, operatorId));
 		eventually().until(() -> agent.info().returnResult(byte[].class).getStatus().value() == 200);
 		return agent;
+	}
+
+	/** An operator ticket-service learnt of some other way, as its livechat agent. */
+	protected Agent agentOf(String orgId, String operatorId) {
+		return new Agent(orgId, operatorId, agentToken(orgId, operatorId));
 	}
 
 	/** The same operator, active in another addon too, as that addon's agent. */

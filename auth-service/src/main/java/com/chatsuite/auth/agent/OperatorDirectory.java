@@ -10,12 +10,14 @@ import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
+import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
 import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.support.events.EventInbox;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.events.OutboxWrites;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -65,6 +67,14 @@ class OperatorDirectory {
 	Mono<Void> apply(CloudEvent<?> event) {
 		if (event.data() instanceof OperatorCreated created) {
 			return setStatus(created.operatorId(), event.orgid(), created.email(), created.addon(), created.active());
+		}
+		if (event.data() instanceof OperatorAnnounced announced) {
+			// As it stands, repeated daily: its addons' status, without revoking again
+			// what a deactivation revoked when it happened.
+			return Flux.fromIterable(announced.addons())
+				.concatMap((addon) -> setStatus(announced.operatorId(), event.orgid(), announced.email(), addon.addon(),
+						addon.active()))
+				.then();
 		}
 		if (event.data() instanceof OperatorAddonStatusChanged changed) {
 			Mono<Void> update = setStatus(changed.operatorId(), event.orgid(), changed.email(), changed.addon(),

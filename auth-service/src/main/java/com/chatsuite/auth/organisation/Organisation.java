@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.chatsuite.support.events.Announcements;
 import com.chatsuite.support.events.OutboxEvent;
-import com.chatsuite.support.events.OutboxWrites;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -33,7 +33,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Organisation(@Id String id, @Indexed(unique = true) String organisationDomain, String email,
 		String passwordHash, OrganisationStatus status, Set<String> addons, Instant createdAt,
 		@Indexed(name = "announced") Instant announcedAt, @Version Long version,
-		List<OutboxEvent> outbox) implements OutboxWrites.Aggregate {
+		List<OutboxEvent> outbox) implements Announcements.Announceable {
 
 	public Organisation {
 		addons = (addons != null) ? Set.copyOf(new TreeSet<>(addons)) : Set.of();

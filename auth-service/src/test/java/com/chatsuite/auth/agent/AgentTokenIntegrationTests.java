@@ -13,6 +13,7 @@ import com.chatsuite.contracts.events.EventData;
 import com.chatsuite.contracts.events.EventJson;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
+import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
 import com.chatsuite.support.security.TokenKind;
 import com.chatsuite.support.security.TokenRejectedException;
@@ -86,6 +87,14 @@ class AgentTokenIntegrationTests extends AuthApiSupport {
 				.expectBody()
 				.jsonPath("$.errors[0].field")
 				.isEqualTo("operator_id"));
+	}
+
+	@Test
+	void anOperatorOlderThanTheTopicIsKnownFromItsAnnouncement() {
+		String operatorId = UUID.randomUUID().toString();
+		publish(operatorId, orgId(), new OperatorAnnounced(operatorId, operatorId + "@agents.example", "Older",
+				List.of(new OperatorAnnounced.AddonStatus("livechat", true)), Instant.now()));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mint(operatorId).expectStatus().isOk());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.chatsuite.auth.AuthApiSupport;
+import com.chatsuite.testsupport.MovableClockConfiguration;
 import com.chatsuite.testsupport.MutableClock;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import com.nimbusds.jwt.SignedJWT;
@@ -13,8 +14,7 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Key rotation and token expiry with a clock the test moves: no sleeping.
  */
+@Import(MovableClockConfiguration.class)
 @SuiteIntegrationTest(properties = { "spring.mongodb.database=auth-rotation-tests", "suite.auth.keys.signing-period=2h",
 		"suite.auth.keys.check-interval=1h" })
 class KeyRotationIntegrationTests extends AuthApiSupport {
@@ -97,16 +98,6 @@ class KeyRotationIntegrationTests extends AuthApiSupport {
 
 	private static String kid(String token) throws Exception {
 		return SignedJWT.parse(token).getHeader().getKeyID();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		MutableClock clock() {
-			return MutableClock.startingNow();
-		}
-
 	}
 
 }

@@ -10,13 +10,13 @@ import com.chatsuite.contracts.events.EventJson;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.OrganisationAnnounced;
 import com.chatsuite.testsupport.EventCollector;
+import com.chatsuite.testsupport.MovableClockConfiguration;
 import com.chatsuite.testsupport.MutableClock;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * {@code auth.organisations} (7 days of events) always holds all of them; with a clock
  * the test moves, and the scheduled look kept out of the way.
  */
+@Import(MovableClockConfiguration.class)
 @SuiteIntegrationTest(properties = { "spring.mongodb.database=auth-announcement-tests",
 		"suite.auth.announcements.check-interval=1h" })
 class OrganisationAnnouncementsIntegrationTests extends AuthApiSupport {
@@ -96,16 +97,6 @@ class OrganisationAnnouncementsIntegrationTests extends AuthApiSupport {
 			.filter(OrganisationAnnounced.class::isInstance)
 			.map(OrganisationAnnounced.class::cast)
 			.toList();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		MutableClock clock() {
-			return MutableClock.startingNow();
-		}
-
 	}
 
 }

@@ -2,6 +2,7 @@ package com.chatsuite.chatroom.channel;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
 import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
@@ -40,6 +41,11 @@ class ChannelListener {
 		if (event.data() instanceof DomainCreated created) {
 			return this.channels.record(created.domainId(), event.orgid(), created.name(), created.addon(),
 					created.active());
+		}
+		if (event.data() instanceof DomainAnnounced announced) {
+			// As it stands, repeated daily: a domain older than the topic is learnt.
+			return this.channels.record(announced.domainId(), event.orgid(), announced.name(), announced.addon(),
+					announced.active());
 		}
 		if (event.data() instanceof DomainUpdated updated) {
 			return this.channels.record(updated.domainId(), event.orgid(), updated.name(), updated.addon(),

@@ -10,6 +10,7 @@ import com.chatsuite.chatroom.ChatRoomIntegrationTest;
 import com.chatsuite.contracts.events.auth.AddonRemoved;
 import com.chatsuite.contracts.events.auth.OrganisationAnnounced;
 import com.chatsuite.contracts.events.auth.OrganisationDisabled;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
 import org.bson.Document;
@@ -92,6 +93,19 @@ class RoomOpeningIntegrationTests extends ChatRoomIntegrationTest {
 		assertThat(body.path("response").path("org_id").asString()).isEqualTo(orgId);
 		assertThat(body.path("response").path("product_name").asString()).isEqualTo(website);
 		assertThat(body.path("response").path("user_id").asString()).isEqualTo("ABCD12345");
+	}
+
+	@Test
+	void openChatRoomFindsAWebsiteOlderThanTheTopicFromItsAnnouncement() {
+		String orgId = newOrganisation();
+		String website = "old-" + UUID.randomUUID() + ".example";
+		String domainId = "dom-" + UUID.randomUUID();
+		publish(orgId, domainId,
+				new DomainAnnounced(domainId, website, "web@" + website, "livechat", true, List.of(), Instant.now()));
+		JsonNode body = eventually().until(
+				() -> body(openChatRoom(Map.of("user_id", "ABCD12345", "product_name", website))),
+				(answer) -> answer.path("success").asBoolean());
+		assertThat(body.path("response").path("org_id").asString()).isEqualTo(orgId);
 	}
 
 	@Test

@@ -20,10 +20,12 @@ import com.chatsuite.contracts.events.chat.RoomCreated;
 import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
 import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.directory.AssignmentUpdated;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
 import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
+import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
 import com.chatsuite.contracts.events.partner.AutoRenewFailed;
@@ -78,6 +80,10 @@ public enum EventType {
 
 	WIDGET_VISIBILITY_CHANGED("directory.widget-visibility.changed.v1", Topics.DIRECTORY_OPERATORS,
 			WidgetVisibilityChanged.class),
+
+	OPERATOR_ANNOUNCED("directory.operator.announced.v1", Topics.DIRECTORY_OPERATORS, OperatorAnnounced.class),
+
+	DOMAIN_ANNOUNCED("directory.domain.announced.v1", Topics.DIRECTORY_OPERATORS, DomainAnnounced.class),
 
 	AGENT_MEMBER_ENLISTED("directory.agent-member.enlisted.v1", Topics.DIRECTORY_OPERATORS, AgentMemberEnlisted.class),
 

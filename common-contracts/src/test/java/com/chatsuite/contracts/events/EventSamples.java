@@ -19,10 +19,12 @@ import com.chatsuite.contracts.events.chat.SenderType;
 import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
 import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.directory.AssignmentUpdated;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
 import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
+import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
 import com.chatsuite.contracts.events.partner.AutoRenewFailed;
@@ -105,6 +107,10 @@ public final class EventSamples {
 				new DomainUpdated("dom-1", "store.example", "shop.example", "web@shop.example", "livechat", false);
 			case WIDGET_VISIBILITY_CHANGED -> new WidgetVisibilityChanged("dom-1", "shop.example", "livechat", false,
 					"no operator assigned to domain 'shop.example' is online", 3, TIME);
+			case OPERATOR_ANNOUNCED -> new OperatorAnnounced("op-1", "ana@demo.example", "Ana",
+					List.of(new OperatorAnnounced.AddonStatus("livechat", true)), TIME);
+			case DOMAIN_ANNOUNCED -> new DomainAnnounced("dom-1", "shop.example", "web@shop.example", "livechat", true,
+					List.of(new DomainAnnounced.AssignedOperator("op-1", false, true, true, null)), TIME);
 			case AGENT_MEMBER_ENLISTED -> new AgentMemberEnlisted("ana@example.com", "op-1", List.of("livechat"), TIME);
 			case AGENT_MEMBER_REFUSED -> new AgentMemberRefused("bo@example.com",
 					"plan limit reached: at most 3 operators on plan starter", TIME);

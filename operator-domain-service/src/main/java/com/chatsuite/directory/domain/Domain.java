@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.chatsuite.support.events.OutboxWrites;
+import com.chatsuite.support.events.Announcements;
 import com.chatsuite.support.events.OutboxEvent;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -25,6 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param active whether the widget may show on it
  * @param operators the operators assigned to it
  * @param createdAt when it was registered
+ * @param announcedAt when it was last announced as it stands (created, or
+ * {@code domain-announced}); {@code null} for domains stored before announcements
  * @param version optimistic lock
  * @param outbox events of its changes not yet sent
  */
@@ -32,8 +35,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "org_addon_name", def = "{'orgId': 1, 'addon': 1, 'name': 1}", unique = true)
 @CompoundIndex(name = "org_operator", def = "{'orgId': 1, 'operators.operatorId': 1}")
 public record Domain(@Id String id, String orgId, String addon, String name, String email, boolean active,
-		List<Assignment> operators, Instant createdAt, @Version Long version,
-		List<OutboxEvent> outbox) implements OutboxWrites.Aggregate {
+		List<Assignment> operators, Instant createdAt, @Indexed(name = "announced") Instant announcedAt,
+		@Version Long version, List<OutboxEvent> outbox) implements Announcements.Announceable {
 
 	public Domain {
 		operators = (operators != null) ? List.copyOf(operators) : List.of();

@@ -1,6 +1,7 @@
 package com.chatsuite.directory.domain;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,8 +60,9 @@ class DomainService {
 	Mono<Domain> create(Tenant tenant, DomainName name, Email email) {
 		String id = UUID.randomUUID().toString();
 		DomainCreated created = new DomainCreated(id, name.value(), email.value(), tenant.addon(), true);
+		Instant now = this.clock.instant();
 		Domain domain = new Domain(id, tenant.orgId(), tenant.addon(), name.value(), email.value(), true, List.of(),
-				this.clock.instant(), null, List.of(this.events.of(id, tenant.orgId(), created)));
+				now, now, null, List.of(this.events.of(id, tenant.orgId(), created)));
 		// The seat goes first, so the limit is never passed; if the domain is not written
 		// after all, the seat is freed again.
 		return this.limits.take(tenant.orgId(), Kind.DOMAINS, id)

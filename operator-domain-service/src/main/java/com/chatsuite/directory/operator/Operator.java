@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 import com.chatsuite.directory.Tenant;
-import com.chatsuite.support.events.OutboxWrites;
+import com.chatsuite.support.events.Announcements;
 import com.chatsuite.support.events.OutboxEvent;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -24,13 +25,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param name the display name
  * @param addons the addons the person is an operator in
  * @param createdAt when the person was first made an operator
+ * @param announcedAt when it was last announced as it stands (created, or
+ * {@code operator-announced}); {@code null} for operators stored before announcements
  * @param version optimistic lock
  * @param outbox events of its changes not yet sent
  */
 @Document("operators")
 @CompoundIndex(name = "org_email", def = "{'orgId': 1, 'email': 1}", unique = true)
 public record Operator(@Id String id, String orgId, String email, String name, List<AddonMembership> addons,
-		Instant createdAt, @Version Long version, List<OutboxEvent> outbox) implements OutboxWrites.Aggregate {
+		Instant createdAt, @Indexed(name = "announced") Instant announcedAt, @Version Long version,
+		List<OutboxEvent> outbox) implements Announcements.Announceable {
 
 	public Operator {
 		addons = (addons != null) ? List.copyOf(addons) : List.of();

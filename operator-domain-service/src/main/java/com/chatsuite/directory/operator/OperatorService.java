@@ -1,6 +1,7 @@
 package com.chatsuite.directory.operator;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -148,8 +149,9 @@ public class OperatorService {
 		String id = UUID.randomUUID().toString();
 		AddonMembership membership = new AddonMembership(tenant.addon(), true, this.clock.instant());
 		OperatorCreated created = new OperatorCreated(id, email.value(), name, tenant.addon(), true);
-		Operator operator = new Operator(id, tenant.orgId(), email.value(), name, List.of(membership),
-				this.clock.instant(), null, List.of(this.events.of(id, tenant.orgId(), created)));
+		Instant now = this.clock.instant();
+		Operator operator = new Operator(id, tenant.orgId(), email.value(), name, List.of(membership), now, now, null,
+				List.of(this.events.of(id, tenant.orgId(), created)));
 		// The seat goes first, so the limit is never passed; if the operator is not
 		// written after all, the seat is freed again.
 		return this.limits.take(tenant.orgId(), Kind.OPERATORS, id)

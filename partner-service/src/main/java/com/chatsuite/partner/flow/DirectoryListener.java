@@ -7,6 +7,7 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
 import com.chatsuite.contracts.events.directory.AgentMemberRefused;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
 import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
@@ -56,6 +57,10 @@ class DirectoryListener {
 	Mono<Void> apply(CloudEvent<?> event) {
 		if (event.data() instanceof DomainCreated created) {
 			return save(created.domainId(), event.orgid(), created.name(), created.addon(), created.active());
+		}
+		if (event.data() instanceof DomainAnnounced announced) {
+			// As it stands, repeated daily: a flow older than the topic is learnt.
+			return save(announced.domainId(), event.orgid(), announced.name(), announced.addon(), announced.active());
 		}
 		if (event.data() instanceof DomainUpdated updated) {
 			return save(updated.domainId(), event.orgid(), updated.name(), updated.addon(), updated.active());

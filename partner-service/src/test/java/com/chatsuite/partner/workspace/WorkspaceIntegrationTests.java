@@ -10,6 +10,7 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.directory.AgentMemberEnlisted;
 import com.chatsuite.contracts.events.directory.AgentMemberRefused;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
 import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
@@ -359,14 +360,23 @@ class WorkspaceIntegrationTests extends PartnerIntegrationTest {
 		publish(id, domainId,
 				new DomainCreated(domainId, "shop.example.com", "web@shop.example.com", "livechat", true));
 		publish("another-org", "d-2", new DomainCreated("d-2", "other.example.com", "x@o.example", "livechat", true));
+		// A domain older than the topic, known from its announcement only.
+		String olderId = UUID.randomUUID().toString();
+		publish(id, olderId, new DomainAnnounced(olderId, "old.example.com", "web@old.example.com", "livechat", false,
+				List.of(), Instant.now()));
 		JsonNode flows = eventually().until(
 				() -> body(partner.get("/partner/workspace/" + id + "/list-flows").expectStatus().isOk()).path("data"),
-				(found) -> found.size() == 1);
-		assertThat(flows.path(0).path("id").asString()).isEqualTo(domainId);
-		assertThat(flows.path(0).path("name").asString()).isEqualTo("shop.example.com");
-		assertThat(flows.path(0).path("active").asBoolean()).isTrue();
-		assertThat(flows.path(0).path("visible").asBoolean(true)).isFalse();
-		assertThat(flows.path(0).path("reason").asString()).isEqualTo("not known yet");
+				(found) -> found.size() == 2);
+		boolean olderFirst = flows.path(0).path("id").asString().equals(olderId);
+		JsonNode older = flows.path(olderFirst ? 0 : 1);
+		assertThat(older.path("name").asString()).isEqualTo("old.example.com");
+		assertThat(older.path("active").asBoolean(true)).isFalse();
+		JsonNode shop = flows.path(olderFirst ? 1 : 0);
+		assertThat(shop.path("id").asString()).isEqualTo(domainId);
+		assertThat(shop.path("name").asString()).isEqualTo("shop.example.com");
+		assertThat(shop.path("active").asBoolean()).isTrue();
+		assertThat(shop.path("visible").asBoolean(true)).isFalse();
+		assertThat(shop.path("reason").asString()).isEqualTo("not known yet");
 	}
 
 	@Test

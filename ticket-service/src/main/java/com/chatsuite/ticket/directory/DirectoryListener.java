@@ -5,9 +5,11 @@ import java.util.Locale;
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.directory.AssignmentUpdated;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
+import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.contracts.events.directory.OperatorAssigned;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
 import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
@@ -16,6 +18,7 @@ import com.chatsuite.support.events.EventInbox;
 import com.chatsuite.ticket.agent.Agents;
 import com.chatsuite.ticket.agent.PresenceService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -78,6 +81,24 @@ class DirectoryListener {
 		if (data instanceof AssignmentUpdated updated) {
 			return this.agents
 				.recordAssignment(orgId, updated.addon(), updated.operatorId(), updated.domainId(), updated.status())
+				.then();
+		}
+		// Announcements of operators and domains as they stand (repeated daily, so that
+		// a projection rebuilt from the topic learns those older than it): the same
+		// records as their one-by-one events.
+		if (data instanceof OperatorAnnounced announced) {
+			return Flux.fromIterable(announced.addons())
+				.concatMap((addon) -> this.agents.recordOperator(orgId, addon.addon(), announced.operatorId(),
+						announced.email(), announced.name(), addon.active()))
+				.then();
+		}
+		if (data instanceof DomainAnnounced announced) {
+			return this.domains
+				.record(new KnownDomain(announced.domainId(), orgId, announced.addon(),
+						announced.name().toLowerCase(Locale.ROOT), announced.active()))
+				.thenMany(Flux.fromIterable(announced.operators())
+					.concatMap((assigned) -> this.agents.recordAssignment(orgId, announced.addon(),
+							assigned.operatorId(), announced.domainId(), assigned.status())))
 				.then();
 		}
 		if (data instanceof DomainCreated created) {

@@ -1,11 +1,14 @@
 package com.chatsuite.ticket.routing;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.chatsuite.contracts.events.EventData;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
+import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.contracts.events.ticket.TicketAssigned;
 import com.chatsuite.contracts.events.ticket.TicketCreated;
 import com.chatsuite.contracts.events.ticket.TicketReassigned;
@@ -63,6 +66,35 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 			assertThat(event.agentId()).isEqualTo(assigned.operatorId());
 			assertThat(event.agentName()).isEqualTo("Ana Assigned");
 		});
+	}
+
+	@Test
+	void operatorsAndDomainsOlderThanTheTopicAreLearntFromTheirAnnouncements() {
+		String orgId = newId("org");
+		// Only announcements left on directory.operators: the operators' and the domain's
+		// own events are older than its retention.
+		String assignedId = newId("op");
+		String otherId = newId("op");
+		for (String operatorId : List.of(assignedId, otherId)) {
+			publish(orgId, operatorId, new OperatorAnnounced(operatorId, operatorId + "@example.test", "Announced",
+					List.of(new OperatorAnnounced.AddonStatus(LIVECHAT, true)), Instant.now()));
+		}
+		String domainId = newId("domain");
+		publish(orgId, domainId, new DomainAnnounced(domainId, "Old.example", "owner@old.example", LIVECHAT, true,
+				List.of(new DomainAnnounced.AssignedOperator(assignedId, false, true, true, null)), Instant.now()));
+		Agent assigned = agentOf(orgId, assignedId);
+		Agent other = agentOf(orgId, otherId);
+		eventually()
+			.until(() -> stored(Query.query(Criteria.where("operatorId").is(assignedId).and("domainIds").is(domainId)),
+					"agents"));
+		eventually().until(() -> stored(Query.query(Criteria.where("_id").is(domainId)), "domains"));
+		eventually().until(() -> other.info().returnResult(byte[].class).getStatus().value() == 200);
+		assigned.online().expectStatus().isOk();
+		other.online().expectStatus().isOk();
+
+		String roomId = openRoom(orgId, "old.example");
+		eventually().until(() -> assigned.ticketOfRoom(roomId) != null);
+		assertThat(other.openTickets()).isZero();
 	}
 
 	@Test
