@@ -9,6 +9,7 @@ import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.auth.RevocationScope;
 import com.chatsuite.contracts.events.auth.TokenRevoked;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.OperatorAddonStatusChanged;
 import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.contracts.events.directory.OperatorCreated;
@@ -61,7 +62,11 @@ class OperatorDirectory {
 	@KafkaListener(topics = Topics.DIRECTORY_OPERATORS)
 	void onDirectoryEvent(ConsumerRecord<String, byte[]> record) {
 		// Widget visibility announcements are not for this service: no inbox round trips.
-		this.inbox.handle("operators", record, (event) -> event.data() instanceof WidgetVisibilityChanged, this::apply);
+		// Nor are domains; operator announcements are idempotent upserts.
+		this.inbox.handle(
+				"operators", record, (event) -> event.data() instanceof WidgetVisibilityChanged
+						|| event.data() instanceof DomainAnnounced || event.data() instanceof OperatorAnnounced,
+				this::apply);
 	}
 
 	Mono<Void> apply(CloudEvent<?> event) {

@@ -35,9 +35,10 @@ class OrganisationAnnouncements {
 			AuthProperties properties, Clock clock) {
 		AuthProperties.Announcements settings = properties.announcements();
 		this.announcements = new Announcements<>(mongo, writes, Organisation.class,
-				(organisation, now) -> events.of(organisation.id(), organisation.id(),
-						new OrganisationAnnounced(organisation.id(), organisation.organisationDomain(),
-								List.copyOf(new TreeSet<>(organisation.addons())), now)),
+				(organisation,
+						now) -> Mono.just(events.of(organisation.id(), organisation.id(),
+								new OrganisationAnnounced(organisation.id(), organisation.organisationDomain(),
+										List.copyOf(new TreeSet<>(organisation.addons())), now))),
 				settings.every(), settings.batch(), clock);
 	}
 

@@ -5,6 +5,7 @@ import com.chatsuite.contracts.events.Topics;
 import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
+import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.support.events.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,8 +34,12 @@ class ChannelListener {
 
 	@KafkaListener(topics = Topics.DIRECTORY_OPERATORS, groupId = "${spring.application.name}-channels")
 	void onDirectoryEvent(ConsumerRecord<String, byte[]> record) {
-		// Widget visibility announcements are not for this service: no inbox round trips.
-		this.inbox.handle(CONSUMER, record, (event) -> event.data() instanceof WidgetVisibilityChanged, this::apply);
+		// Widget visibility changes and operators are not for this service, and domain
+		// announcements are idempotent upserts: no inbox round trips.
+		this.inbox.handle(
+				CONSUMER, record, (event) -> event.data() instanceof WidgetVisibilityChanged
+						|| event.data() instanceof OperatorAnnounced || event.data() instanceof DomainAnnounced,
+				this::apply);
 	}
 
 	private Mono<Void> apply(CloudEvent<?> event) {

@@ -53,7 +53,9 @@ class OrganisationListener {
 	@KafkaListener(topics = { Topics.AUTH_ORGANISATIONS, Topics.AUTH_REVOCATIONS },
 			groupId = "${spring.application.name}-organisations")
 	void onOrganisationEvent(ConsumerRecord<String, byte[]> record) {
-		this.inbox.handle(CONSUMER, record, this::apply);
+		// Announcements are repeated daily for every organisation and applied
+		// idempotently: no inbox round trips.
+		this.inbox.handle(CONSUMER, record, (event) -> event.data() instanceof OrganisationAnnounced, this::apply);
 	}
 
 	private Mono<Void> apply(CloudEvent<?> event) {

@@ -100,8 +100,8 @@ class RoomOpeningIntegrationTests extends ChatRoomIntegrationTest {
 		String orgId = newOrganisation();
 		String website = "old-" + UUID.randomUUID() + ".example";
 		String domainId = "dom-" + UUID.randomUUID();
-		publish(orgId, domainId,
-				new DomainAnnounced(domainId, website, "web@" + website, "livechat", true, List.of(), Instant.now()));
+		publish(orgId, domainId, new DomainAnnounced(domainId, website, "web@" + website, "livechat", true, List.of(),
+				null, Instant.now()));
 		JsonNode body = eventually().until(
 				() -> body(openChatRoom(Map.of("user_id", "ABCD12345", "product_name", website))),
 				(answer) -> answer.path("success").asBoolean());

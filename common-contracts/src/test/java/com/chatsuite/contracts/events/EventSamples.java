@@ -110,7 +110,9 @@ public final class EventSamples {
 			case OPERATOR_ANNOUNCED -> new OperatorAnnounced("op-1", "ana@demo.example", "Ana",
 					List.of(new OperatorAnnounced.AddonStatus("livechat", true)), TIME);
 			case DOMAIN_ANNOUNCED -> new DomainAnnounced("dom-1", "shop.example", "web@shop.example", "livechat", true,
-					List.of(new DomainAnnounced.AssignedOperator("op-1", false, true, true, null)), TIME);
+					List.of(new DomainAnnounced.AssignedOperator("op-1", false, true, true, null)),
+					new DomainAnnounced.Visibility(false, "no operator assigned to domain 'shop.example' is online", 3),
+					TIME);
 			case AGENT_MEMBER_ENLISTED -> new AgentMemberEnlisted("ana@example.com", "op-1", List.of("livechat"), TIME);
 			case AGENT_MEMBER_REFUSED -> new AgentMemberRefused("bo@example.com",
 					"plan limit reached: at most 3 operators on plan starter", TIME);

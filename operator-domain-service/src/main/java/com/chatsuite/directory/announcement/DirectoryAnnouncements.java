@@ -2,12 +2,14 @@ package com.chatsuite.directory.announcement;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.directory.DirectoryProperties;
 import com.chatsuite.directory.domain.Domain;
 import com.chatsuite.directory.operator.Operator;
+import com.chatsuite.directory.visibility.VisibilityWatch;
 import com.chatsuite.support.events.Announcements;
 import com.chatsuite.support.events.OutboxEvents;
 import com.chatsuite.support.events.OutboxWrites;
@@ -37,14 +39,22 @@ class DirectoryAnnouncements {
 	private final Announcements<Domain> domains;
 
 	DirectoryAnnouncements(ReactiveMongoTemplate mongo, OutboxWrites writes, OutboxEvents events,
-			DirectoryProperties properties, Clock clock) {
+			VisibilityWatch visibility, DirectoryProperties properties, Clock clock) {
 		DirectoryProperties.Announcements settings = properties.announcements();
 		this.operators = new Announcements<>(mongo, writes, Operator.class,
-				(operator, now) -> events.of(operator.id(), operator.orgId(), announced(operator, now)),
+				(operator, now) -> Mono.just(events.of(operator.id(), operator.orgId(), announced(operator, now))),
 				settings.every(), settings.batch(), clock);
-		this.domains = new Announcements<>(mongo, writes, Domain.class,
-				(domain, now) -> events.of(domain.id(), domain.orgId(), announced(domain, now)), settings.every(),
-				settings.batch(), clock);
+		// A domain's announcement carries its widget's last verdict too: a flow rebuilt
+		// from the topic learns whether it shows (its verdict's own event is sent only
+		// when the verdict changes).
+		this.domains = new Announcements<>(
+				mongo, writes, Domain.class, (domain,
+						now) -> visibility.lastVerdict(domain.id())
+							.map(Optional::of)
+							.defaultIfEmpty(Optional.empty())
+							.map((verdict) -> events.of(domain.id(), domain.orgId(),
+									announced(domain, verdict.orElse(null), now))),
+				settings.every(), settings.batch(), clock);
 	}
 
 	@Scheduled(initialDelayString = "${suite.directory.announcements.check-interval:10m}",
@@ -62,7 +72,15 @@ class DirectoryAnnouncements {
 	 * @return how many this replica announced
 	 */
 	Mono<Long> announceDue() {
-		return this.operators.announceDue().zipWith(this.domains.announceDue(), Long::sum);
+		// Each type on its own: one failing does not hold the other back.
+		return count(this.operators, "operators").zipWith(count(this.domains, "domains"), Long::sum);
+	}
+
+	private static Mono<Long> count(Announcements<?> announcements, String what) {
+		return announcements.announceDue().onErrorResume((ex) -> {
+			logger.warn("Announcing " + what + " failed; will try again: " + ex.getMessage());
+			return Mono.just(0L);
+		});
 	}
 
 	private static OperatorAnnounced announced(Operator operator, Instant now) {
@@ -74,14 +92,14 @@ class DirectoryAnnouncements {
 				now);
 	}
 
-	private static DomainAnnounced announced(Domain domain, Instant now) {
+	private static DomainAnnounced announced(Domain domain, DomainAnnounced.Visibility visibility, Instant now) {
 		return new DomainAnnounced(domain.id(), domain.name(), domain.email(), domain.addon(), domain.active(),
 				domain.operators()
 					.stream()
 					.map((assignment) -> new DomainAnnounced.AssignedOperator(assignment.operatorId(),
 							assignment.admin(), assignment.onlineStatus(), assignment.enabled(), assignment.uniqueId()))
 					.toList(),
-				now);
+				visibility, now);
 	}
 
 }

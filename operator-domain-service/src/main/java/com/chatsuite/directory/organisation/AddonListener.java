@@ -39,7 +39,9 @@ class AddonListener {
 
 	@KafkaListener(topics = Topics.AUTH_ORGANISATIONS, groupId = "${spring.application.name}-organisation-addons")
 	void onOrganisationEvent(ConsumerRecord<String, byte[]> record) {
-		this.inbox.handle(CONSUMER, record, this::apply);
+		// Announcements are repeated daily for every organisation and applied only when
+		// newer: no inbox round trips.
+		this.inbox.handle(CONSUMER, record, (event) -> event.data() instanceof OrganisationAnnounced, this::apply);
 	}
 
 	private Mono<Void> apply(CloudEvent<?> event) {

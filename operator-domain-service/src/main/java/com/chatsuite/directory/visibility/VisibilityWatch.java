@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.chatsuite.contracts.events.CloudEvent;
 import com.chatsuite.contracts.events.Topics;
+import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.AssignmentUpdated;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
@@ -106,6 +107,16 @@ public class VisibilityWatch implements DisposableBean {
 			return operator(event.orgid(), changed.operatorId());
 		}
 		return Mono.empty();
+	}
+
+	/**
+	 * The verdict last announced for a domain, with its version.
+	 * @param domainId the domain
+	 * @return the verdict, empty before the first look at the domain
+	 */
+	public Mono<DomainAnnounced.Visibility> lastVerdict(String domainId) {
+		return this.mongo.findById(domainId, WidgetVerdict.class)
+			.map((verdict) -> new DomainAnnounced.Visibility(verdict.visible(), verdict.reason(), verdict.version()));
 	}
 
 	/**

@@ -14,10 +14,15 @@ import com.chatsuite.testsupport.EventCollector;
 import com.chatsuite.testsupport.MovableClockConfiguration;
 import com.chatsuite.testsupport.MutableClock;
 import com.chatsuite.testsupport.SuiteIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +42,9 @@ class DirectoryAnnouncementsIntegrationTests extends DirectoryIntegrationTest {
 	@Autowired
 	private DirectoryAnnouncements announcements;
 
+	@Autowired
+	private ReactiveMongoTemplate mongo;
+
 	@Test
 	void operatorsAndDomainsAreAnnouncedAsTheyStandADayAfterTheirLastAnnouncementOnce() {
 		AdminApi tenant = newTenant(LIVECHAT);
@@ -52,6 +60,10 @@ class DirectoryAnnouncementsIntegrationTests extends DirectoryIntegrationTest {
 			.orElse(null), (id) -> id != null);
 		// Their creation announced them.
 		assertThat(this.announcements.announceDue().block(Duration.ofSeconds(10))).isZero();
+		// The domain's widget was looked at (no operator online: hidden).
+		eventually().until(() -> this.mongo.findById(domainId, Document.class, "widget_verdicts")
+			.blockOptional(Duration.ofSeconds(5))
+			.isPresent());
 
 		this.clock.advance(Duration.ofHours(24).plusMinutes(1));
 		assertThat(this.announcements.announceDue().block(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(2);
@@ -73,12 +85,23 @@ class DirectoryAnnouncementsIntegrationTests extends DirectoryIntegrationTest {
 					assertThat(domain.active()).isTrue();
 					assertThat(domain.operators()).extracting(DomainAnnounced.AssignedOperator::operatorId)
 						.containsExactly(operatorId);
+					assertThat(domain.visibility()).isNotNull();
+					assertThat(domain.visibility().visible()).isFalse();
 				});
 		});
 
 		// Not again until another day has passed.
 		assertThat(this.announcements.announceDue().block(Duration.ofSeconds(10))).isZero();
-		assertThat(announced(tenant.orgId())).hasSize(2);
+
+		// An operator stored before announcements (no announcedAt) is announced at the
+		// next look.
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(operatorId)), new Update().unset("announcedAt"),
+					"operators")
+			.block(Duration.ofSeconds(10));
+		assertThat(this.announcements.announceDue().block(Duration.ofSeconds(10))).isOne();
+		eventually().untilAsserted(
+				() -> assertThat(announced(tenant.orgId())).filteredOn(OperatorAnnounced.class::isInstance).hasSize(2));
 	}
 
 	private List<Object> announced(String orgId) {

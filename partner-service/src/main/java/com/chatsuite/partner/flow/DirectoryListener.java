@@ -10,6 +10,7 @@ import com.chatsuite.contracts.events.directory.AgentMemberRefused;
 import com.chatsuite.contracts.events.directory.DomainAnnounced;
 import com.chatsuite.contracts.events.directory.DomainCreated;
 import com.chatsuite.contracts.events.directory.DomainUpdated;
+import com.chatsuite.contracts.events.directory.OperatorAnnounced;
 import com.chatsuite.contracts.events.directory.WidgetVisibilityChanged;
 import com.chatsuite.partner.workspace.Change;
 import com.chatsuite.partner.workspace.Member;
@@ -51,7 +52,11 @@ class DirectoryListener {
 
 	@KafkaListener(topics = Topics.DIRECTORY_OPERATORS, groupId = "${spring.application.name}-directory")
 	void onDirectoryEvent(ConsumerRecord<String, byte[]> record) {
-		this.inbox.handle("flows", record, this::apply);
+		// Announcements are upserts, idempotent by themselves: no inbox round trips for
+		// what is repeated daily for every operator and domain.
+		this.inbox.handle("flows", record,
+				(event) -> event.data() instanceof DomainAnnounced || event.data() instanceof OperatorAnnounced,
+				this::apply);
 	}
 
 	Mono<Void> apply(CloudEvent<?> event) {
@@ -59,14 +64,20 @@ class DirectoryListener {
 			return save(created.domainId(), event.orgid(), created.name(), created.addon(), created.active());
 		}
 		if (event.data() instanceof DomainAnnounced announced) {
-			// As it stands, repeated daily: a flow older than the topic is learnt.
-			return save(announced.domainId(), event.orgid(), announced.name(), announced.addon(), announced.active());
+			// As it stands, repeated daily: a flow older than the topic is learnt, with
+			// its widget's verdict (ordered by the verdict's version, as always).
+			Mono<Void> saved = save(announced.domainId(), event.orgid(), announced.name(), announced.addon(),
+					announced.active());
+			DomainAnnounced.Visibility verdict = announced.visibility();
+			return (verdict != null) ? saved.then(visibility(event.orgid(), announced.domainId(), announced.name(),
+					announced.addon(), verdict.visible(), verdict.reason(), verdict.version())) : saved;
 		}
 		if (event.data() instanceof DomainUpdated updated) {
 			return save(updated.domainId(), event.orgid(), updated.name(), updated.addon(), updated.active());
 		}
 		if (event.data() instanceof WidgetVisibilityChanged changed) {
-			return visibility(event.orgid(), changed);
+			return visibility(event.orgid(), changed.domainId(), changed.name(), changed.addon(), changed.visible(),
+					changed.reason(), changed.version());
 		}
 		if (event.data() instanceof AgentMemberEnlisted enlisted) {
 			return decide(event.orgid(), enlisted.email(), true, null);
@@ -87,17 +98,18 @@ class DirectoryListener {
 	 * The widget's visibility, unless a later verdict is recorded already (by the
 	 * verdict's version, not by the clocks of the replicas that made them).
 	 */
-	private Mono<Void> visibility(String orgId, WidgetVisibilityChanged changed) {
+	private Mono<Void> visibility(String orgId, String domainId, String name, String addon, boolean visible,
+			String reason, long version) {
 		Query olderOrAbsent = Query.query(Criteria.where("_id")
-			.is(changed.domainId())
+			.is(domainId)
 			.orOperator(Criteria.where("visibilityVersion").exists(false),
-					Criteria.where("visibilityVersion").lt(changed.version())));
+					Criteria.where("visibilityVersion").lt(version)));
 		Update visibility = Update.update("orgId", orgId)
-			.set("visible", changed.visible())
-			.set("hiddenBecause", changed.reason())
-			.set("visibilityVersion", changed.version())
-			.setOnInsert("name", changed.name())
-			.setOnInsert("addon", changed.addon())
+			.set("visible", visible)
+			.set("hiddenBecause", reason)
+			.set("visibilityVersion", version)
+			.setOnInsert("name", name)
+			.setOnInsert("addon", addon)
 			.setOnInsert("active", true);
 		// Nothing older matched and the id exists: a later verdict is recorded already.
 		return this.mongo.upsert(olderOrAbsent, visibility, Flow.class)

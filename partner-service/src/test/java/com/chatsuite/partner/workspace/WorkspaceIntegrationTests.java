@@ -362,8 +362,10 @@ class WorkspaceIntegrationTests extends PartnerIntegrationTest {
 		publish("another-org", "d-2", new DomainCreated("d-2", "other.example.com", "x@o.example", "livechat", true));
 		// A domain older than the topic, known from its announcement only.
 		String olderId = UUID.randomUUID().toString();
-		publish(id, olderId, new DomainAnnounced(olderId, "old.example.com", "web@old.example.com", "livechat", false,
-				List.of(), Instant.now()));
+		publish(id, olderId,
+				new DomainAnnounced(olderId, "old.example.com", "web@old.example.com", "livechat", false, List.of(),
+						new DomainAnnounced.Visibility(false, "domain 'old.example.com' is not active", 7),
+						Instant.now()));
 		JsonNode flows = eventually().until(
 				() -> body(partner.get("/partner/workspace/" + id + "/list-flows").expectStatus().isOk()).path("data"),
 				(found) -> found.size() == 2);
@@ -371,6 +373,9 @@ class WorkspaceIntegrationTests extends PartnerIntegrationTest {
 		JsonNode older = flows.path(olderFirst ? 0 : 1);
 		assertThat(older.path("name").asString()).isEqualTo("old.example.com");
 		assertThat(older.path("active").asBoolean(true)).isFalse();
+		// Its widget's verdict came with it, though unchanged for longer than the topic.
+		assertThat(older.path("visible").asBoolean(true)).isFalse();
+		assertThat(older.path("reason").asString()).isEqualTo("domain 'old.example.com' is not active");
 		JsonNode shop = flows.path(olderFirst ? 1 : 0);
 		assertThat(shop.path("id").asString()).isEqualTo(domainId);
 		assertThat(shop.path("name").asString()).isEqualTo("shop.example.com");

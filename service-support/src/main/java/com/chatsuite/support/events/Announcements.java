@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
@@ -26,6 +28,8 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public final class Announcements<T extends Announcements.Announceable> {
 
+	private static final Log logger = LogFactory.getLog(Announcements.class);
+
 	/** How many batches one look takes at most, so that a look ends. */
 	public static final int MAX_BATCHES = 20;
 
@@ -35,7 +39,7 @@ public final class Announcements<T extends Announcements.Announceable> {
 
 	private final Class<T> type;
 
-	private final BiFunction<T, Instant, OutboxEvent> announcement;
+	private final BiFunction<T, Instant, Mono<OutboxEvent>> announcement;
 
 	private final Duration every;
 
@@ -49,12 +53,13 @@ public final class Announcements<T extends Announcements.Announceable> {
 	 * @param writes the outbox writes
 	 * @param type the aggregate type
 	 * @param announcement the outbox event announcing an aggregate as it stands at a time
+	 * (it may read what else it needs)
 	 * @param every how long after its last announcement an aggregate is announced again
 	 * @param batch how many one batch announces at most
 	 * @param clock the clock
 	 */
 	public Announcements(ReactiveMongoTemplate mongo, OutboxWrites writes, Class<T> type,
-			BiFunction<T, Instant, OutboxEvent> announcement, Duration every, int batch, Clock clock) {
+			BiFunction<T, Instant, Mono<OutboxEvent>> announcement, Duration every, int batch, Clock clock) {
 		this.mongo = mongo;
 		this.writes = writes;
 		this.type = type;
@@ -83,17 +88,25 @@ public final class Announcements<T extends Announcements.Announceable> {
 			.with(Sort.by("announcedAt"))
 			.limit(this.batch);
 		return this.mongo.find(due, this.type)
-			.concatMap((aggregate) -> announce(aggregate, now).thenReturn(1L)
+			.concatMap((aggregate) -> Mono.defer(() -> announce(aggregate, now))
+				.thenReturn(1L)
 				// Another replica announced it, or it changed: the next look sees it.
-				.onErrorResume(ConcurrentChange.class, (ex) -> Mono.just(0L)))
+				.onErrorResume(ConcurrentChange.class, (ex) -> Mono.just(0L))
+				// One that cannot be announced (a document the event refuses, a failed
+				// write) must not stop the others, which it comes before in every look.
+				.onErrorResume((ex) -> {
+					logger.warn("Could not announce " + this.type.getSimpleName() + " " + aggregate.id() + ": " + ex);
+					return Mono.just(0L);
+				}))
 			.collectList()
 			.map((results) -> new Batch(number, results.size() == this.batch,
 					results.stream().mapToLong(Long::longValue).sum()));
 	}
 
 	private Mono<T> announce(T aggregate, Instant now) {
-		return this.writes.update(this.type, aggregate.id(), aggregate.version(), Update.update("announcedAt", now),
-				this.announcement.apply(aggregate, now));
+		return this.announcement.apply(aggregate, now)
+			.flatMap((event) -> this.writes.update(this.type, aggregate.id(), aggregate.version(),
+					Update.update("announcedAt", now), event));
 	}
 
 	/**

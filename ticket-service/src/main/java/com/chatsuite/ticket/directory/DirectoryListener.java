@@ -53,7 +53,10 @@ class DirectoryListener {
 	@KafkaListener(topics = Topics.DIRECTORY_OPERATORS, groupId = "${spring.application.name}-directory")
 	void onDirectoryEvent(ConsumerRecord<String, byte[]> record) {
 		// Widget visibility announcements are not for this service: no inbox round trips.
-		this.inbox.handle(CONSUMER, record, (event) -> event.data() instanceof WidgetVisibilityChanged, this::apply);
+		this.inbox.handle(
+				CONSUMER, record, (event) -> event.data() instanceof WidgetVisibilityChanged
+						|| event.data() instanceof OperatorAnnounced || event.data() instanceof DomainAnnounced,
+				this::apply);
 	}
 
 	private Mono<Void> apply(CloudEvent<?> event) {

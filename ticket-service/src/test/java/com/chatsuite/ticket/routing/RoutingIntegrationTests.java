@@ -80,8 +80,10 @@ class RoutingIntegrationTests extends TicketIntegrationTest {
 					List.of(new OperatorAnnounced.AddonStatus(LIVECHAT, true)), Instant.now()));
 		}
 		String domainId = newId("domain");
-		publish(orgId, domainId, new DomainAnnounced(domainId, "Old.example", "owner@old.example", LIVECHAT, true,
-				List.of(new DomainAnnounced.AssignedOperator(assignedId, false, true, true, null)), Instant.now()));
+		publish(orgId, domainId,
+				new DomainAnnounced(domainId, "Old.example", "owner@old.example", LIVECHAT, true,
+						List.of(new DomainAnnounced.AssignedOperator(assignedId, false, true, true, null)), null,
+						Instant.now()));
 		Agent assigned = agentOf(orgId, assignedId);
 		Agent other = agentOf(orgId, otherId);
 		eventually()

@@ -19,10 +19,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param addon the addon unique name
  * @param active whether the widget may show on it
  * @param operators its assignments
+ * @param visibility whether its widget shows, as last announced by
+ * {@code widget-visibility-changed} (with that verdict's version, which orders it among
+ * those events); {@code null} before the first look at the domain
  * @param announcedAt when this was its state
  */
 public record DomainAnnounced(String domainId, String name, String email, String addon, boolean active,
-		List<AssignedOperator> operators, Instant announcedAt) implements EventData {
+		List<AssignedOperator> operators, Visibility visibility, Instant announcedAt) implements EventData {
 
 	public DomainAnnounced {
 		Objects.requireNonNull(domainId, "domainId");
@@ -30,6 +33,16 @@ public record DomainAnnounced(String domainId, String name, String email, String
 		Objects.requireNonNull(addon, "addon");
 		operators = (operators != null) ? List.copyOf(operators) : List.of();
 		Objects.requireNonNull(announcedAt, "announcedAt");
+	}
+
+	/**
+	 * Whether the domain's widget shows.
+	 *
+	 * @param visible whether it shows
+	 * @param reason why not, {@code null} when it shows
+	 * @param version the verdict's version, as in {@code widget-visibility-changed}
+	 */
+	public record Visibility(boolean visible, String reason, long version) {
 	}
 
 	/**
