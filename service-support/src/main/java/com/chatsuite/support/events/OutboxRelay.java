@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.chatsuite.support.observability.TraceParents;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -87,6 +89,16 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	private final ConcurrentMap<String, Instant> handingOver = new ConcurrentHashMap<>();
 
+	/**
+	 * Events a hand-over of this replica sent and removed a moment ago. A marker round
+	 * that read the document before the removal may still hold them: it must not send
+	 * them again once they are no longer being handed over.
+	 */
+	private final Cache<String, Boolean> handedOver = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(2))
+		.maximumSize(100_000)
+		.build();
+
 	/** The hand-over in progress per document, so its next one waits for it. */
 	private final ConcurrentMap<String, Mono<Boolean>> handOvers = new ConcurrentHashMap<>();
 
@@ -147,12 +159,39 @@ public class OutboxRelay implements SmartLifecycle {
 			return started.get();
 		});
 		Mono<Boolean> mine = started.get();
-		mine.doFinally((signal) -> {
+		mine.doOnNext((sent) -> {
+			if (sent) {
+				fresh.forEach((event) -> this.handedOver.put(event.eventId(), Boolean.TRUE));
+			}
+		}).doFinally((signal) -> {
 			this.handOvers.remove(key, mine);
 			fresh.forEach((event) -> this.handingOver.remove(event.eventId()));
 		})
 			.subscribe(null, (ex) -> logger
 				.warn("Could not hand over or mark the events of " + key + "; the sweep will find them: " + ex));
+	}
+
+	/**
+	 * Events a write is about to add: a hand-over of this replica will hold them, so a
+	 * marker round that reads the document between the write and the hand-over leaves
+	 * them alone.
+	 * @param events the events
+	 */
+	public void expect(List<OutboxEvent> events) {
+		events.forEach((event) -> this.handingOver.put(event.eventId(), event.createdAt()));
+	}
+
+	/**
+	 * Events {@link #expect expected} whose write failed or was given up on: the relay
+	 * sends them if the write happened after all.
+	 * @param events the events
+	 */
+	public void unexpect(List<OutboxEvent> events) {
+		events.forEach((event) -> this.handingOver.remove(event.eventId()));
+	}
+
+	private boolean handedOverHere(String eventId) {
+		return this.handingOver.containsKey(eventId) || this.handedOver.getIfPresent(eventId) != null;
 	}
 
 	/** Sends events of one document in order, removing each once acknowledged. */
@@ -279,7 +318,7 @@ public class OutboxRelay implements SmartLifecycle {
 			.flatMap((events) -> Flux.fromIterable(events)
 				// Events a hand-over of this replica holds are its to send (or to mark
 				// again): sending them here too would send them twice.
-				.filter((event) -> !this.handingOver.containsKey(event.getString(OutboxEvent.EVENT_ID)))
+				.filter((event) -> !handedOverHere(event.getString(OutboxEvent.EVENT_ID)))
 				.concatMap((event) -> send(event.getString("topic"), event.getString("key"), event.getString("payload"),
 						event.getString(OutboxEvent.TRACEPARENT))
 					.then(remove(collection, id, event.getString(OutboxEvent.EVENT_ID))))

@@ -45,10 +45,11 @@ public class OutboxWrites {
 	@SuppressWarnings("unchecked")
 	public <T extends Aggregate> Mono<T> insert(T document) {
 		Class<T> type = (Class<T>) document.getClass();
-		return this.mongo.insert(document)
-			.onErrorResume(OutboxWrites::isUnknownOutcome,
-					(ex) -> this.mongo.findById(document.id(), type).switchIfEmpty(Mono.error(ex)))
-			.doOnNext((stored) -> handOver(type, stored.id(), stored, document.outbox().size()));
+		return expecting(document.outbox(),
+				this.mongo.insert(document)
+					.onErrorResume(OutboxWrites::isUnknownOutcome,
+							(ex) -> this.mongo.findById(document.id(), type).switchIfEmpty(Mono.error(ex)))
+					.doOnNext((stored) -> handOver(type, stored.id(), stored, document.outbox().size())));
 	}
 
 	/**
@@ -110,10 +111,11 @@ public class OutboxWrites {
 		// same array with $pull, and a replace based on an earlier read would put them
 		// back.
 		Update update = changes.push("outbox").each(events.toArray());
-		return this.mongo
-			.findAndModify(Query.query(condition), update, FindAndModifyOptions.options().returnNew(true), type)
-			.onErrorMap(OutboxWrites::isUnknownOutcome, ConcurrentChange::new)
-			.doOnNext((stored) -> handOver(type, idOf(type, stored), stored, events.size()));
+		return expecting(events,
+				this.mongo
+					.findAndModify(Query.query(condition), update, FindAndModifyOptions.options().returnNew(true), type)
+					.onErrorMap(OutboxWrites::isUnknownOutcome, ConcurrentChange::new)
+					.doOnNext((stored) -> handOver(type, idOf(type, stored), stored, events.size())));
 	}
 
 	private Object idOf(Class<?> type, Object stored) {
@@ -126,6 +128,24 @@ public class OutboxWrites {
 
 	private static boolean isUnknownOutcome(Throwable ex) {
 		return ex instanceof UncategorizedMongoDbException || ex instanceof DataAccessResourceFailureException;
+	}
+
+	/**
+	 * Tells the relay of a write's events before it is made, so that a round of its
+	 * pending markers that reads the document before the hand-over does not send them
+	 * too; a write that fails or is given up on (no hand-over) leaves them to the relay.
+	 */
+	private <T> Mono<T> expecting(List<OutboxEvent> events, Mono<T> write) {
+		OutboxRelay relay = this.relay.getIfAvailable();
+		if (relay == null || events.isEmpty()) {
+			return write;
+		}
+		return Mono.defer(() -> {
+			relay.expect(events);
+			return write.doOnError((ex) -> relay.unexpect(events))
+				.doOnCancel(() -> relay.unexpect(events))
+				.switchIfEmpty(Mono.fromRunnable(() -> relay.unexpect(events)));
+		});
 	}
 
 	/**
