@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import com.chatsuite.support.observability.TraceParents;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -128,15 +130,23 @@ public class OutboxRelay implements SmartLifecycle {
 	 * @param collection the document's collection
 	 * @param id the document's id
 	 * @param pending the document's outbox after the write, oldest first
-	 * @param added how many of them the write added
+	 * @param added the events the write added
 	 */
-	public void handOver(String collection, Object id, List<OutboxEvent> pending, int added) {
-		if (pending.isEmpty() || added <= 0) {
+	public void handOver(String collection, Object id, List<OutboxEvent> pending, List<OutboxEvent> added) {
+		Set<String> ids = added.stream().map(OutboxEvent::eventId).collect(Collectors.toSet());
+		// The write's events still stored, in their order; any of them already gone was
+		// sent by another replica's relay (and the document read after it did so).
+		List<OutboxEvent> fresh = pending.stream().filter((event) -> ids.contains(event.eventId())).toList();
+		Set<String> stored = fresh.stream().map(OutboxEvent::eventId).collect(Collectors.toSet());
+		added.stream()
+			.map(OutboxEvent::eventId)
+			.filter((eventId) -> !stored.contains(eventId))
+			.forEach(this.handingOver::remove);
+		if (fresh.isEmpty()) {
 			return;
 		}
 		String key = markerId(collection, id);
-		List<OutboxEvent> fresh = List.copyOf(pending.subList(Math.max(0, pending.size() - added), pending.size()));
-		boolean olderWaiting = pending.size() > added;
+		boolean olderWaiting = pending.size() > fresh.size();
 		fresh.forEach((event) -> this.handingOver.put(event.eventId(), event.createdAt()));
 		AtomicReference<Mono<Boolean>> started = new AtomicReference<>();
 		this.handOvers.compute(key, (ignored, previous) -> {
@@ -159,11 +169,7 @@ public class OutboxRelay implements SmartLifecycle {
 			return started.get();
 		});
 		Mono<Boolean> mine = started.get();
-		mine.doOnNext((sent) -> {
-			if (sent) {
-				fresh.forEach((event) -> this.handedOver.put(event.eventId(), Boolean.TRUE));
-			}
-		}).doFinally((signal) -> {
+		mine.doFinally((signal) -> {
 			this.handOvers.remove(key, mine);
 			fresh.forEach((event) -> this.handingOver.remove(event.eventId()));
 		})
@@ -190,6 +196,16 @@ public class OutboxRelay implements SmartLifecycle {
 		events.forEach((event) -> this.handingOver.remove(event.eventId()));
 	}
 
+	/**
+	 * Whether a write or hand-over of this replica holds an event (it is counted in the
+	 * backlog and no marker round here sends it).
+	 * @param eventId the event id
+	 * @return whether it is held
+	 */
+	boolean holds(String eventId) {
+		return this.handingOver.containsKey(eventId);
+	}
+
 	private boolean handedOverHere(String eventId) {
 		return this.handingOver.containsKey(eventId) || this.handedOver.getIfPresent(eventId) != null;
 	}
@@ -198,7 +214,10 @@ public class OutboxRelay implements SmartLifecycle {
 	private Mono<Boolean> send(String collection, Object id, List<OutboxEvent> events) {
 		return Flux.fromIterable(events)
 			.concatMap((event) -> send(event.topic(), event.key(), event.payload(), event.traceparent())
-				.then(remove(collection, id, event.eventId())))
+				.then(remove(collection, id, event.eventId()))
+				// Remembered one by one: a marker round that read the document before
+				// the removal must not send it again, even if a later event fails.
+				.doOnSuccess((removed) -> this.handedOver.put(event.eventId(), Boolean.TRUE)))
 			.then(Mono.just(true))
 			.doOnSuccess((sent) -> recovered())
 			.onErrorResume((ex) -> {

@@ -1,6 +1,7 @@
 package com.chatsuite.support.events;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import reactor.core.publisher.Mono;
 
@@ -49,7 +50,7 @@ public class OutboxWrites {
 				this.mongo.insert(document)
 					.onErrorResume(OutboxWrites::isUnknownOutcome,
 							(ex) -> this.mongo.findById(document.id(), type).switchIfEmpty(Mono.error(ex)))
-					.doOnNext((stored) -> handOver(type, stored.id(), stored, document.outbox().size())));
+					.doOnNext((stored) -> handOver(type, stored.id(), stored, document.outbox())));
 	}
 
 	/**
@@ -115,7 +116,7 @@ public class OutboxWrites {
 				this.mongo
 					.findAndModify(Query.query(condition), update, FindAndModifyOptions.options().returnNew(true), type)
 					.onErrorMap(OutboxWrites::isUnknownOutcome, ConcurrentChange::new)
-					.doOnNext((stored) -> handOver(type, idOf(type, stored), stored, events.size())));
+					.doOnNext((stored) -> handOver(type, idOf(type, stored), stored, events)));
 	}
 
 	private Object idOf(Class<?> type, Object stored) {
@@ -142,8 +143,16 @@ public class OutboxWrites {
 		}
 		return Mono.defer(() -> {
 			relay.expect(events);
-			return write.doOnError((ex) -> relay.unexpect(events))
-				.doOnCancel(() -> relay.unexpect(events))
+			// Once the write is handed over, its hand-over holds the events:
+			// a cancel that comes after the answer must not free them.
+			AtomicBoolean handedOver = new AtomicBoolean();
+			return write.doOnNext((stored) -> handedOver.set(true))
+				.doOnError((ex) -> relay.unexpect(events))
+				.doOnCancel(() -> {
+					if (!handedOver.get()) {
+						relay.unexpect(events);
+					}
+				})
 				.switchIfEmpty(Mono.fromRunnable(() -> relay.unexpect(events)));
 		});
 	}
@@ -151,7 +160,7 @@ public class OutboxWrites {
 	/**
 	 * Hands the document's new events to the relay, which sends them in the background.
 	 */
-	private void handOver(Class<?> type, Object id, HasOutbox stored, int added) {
+	private void handOver(Class<?> type, Object id, HasOutbox stored, List<OutboxEvent> added) {
 		OutboxRelay relay = this.relay.getIfAvailable();
 		if (relay != null) {
 			relay.handOver(this.mongo.getCollectionName(type), id, stored.outbox(), added);

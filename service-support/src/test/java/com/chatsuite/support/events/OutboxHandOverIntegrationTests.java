@@ -49,6 +49,9 @@ class OutboxHandOverIntegrationTests {
 	@Autowired
 	private OutboxEvents events;
 
+	@Autowired
+	private OutboxWrites writes;
+
 	private EventCollector collector;
 
 	@BeforeEach
@@ -115,6 +118,77 @@ class OutboxHandOverIntegrationTests {
 			.verifyComplete();
 		this.relay.sweep().block(Duration.ofSeconds(10));
 		assertThat(marker(id)).isNull();
+	}
+
+	@Test
+	void aMarkerRoundLeavesTheEventOfAWriteInProgressToItsHandOver() {
+		String id = UUID.randomUUID().toString();
+		// Old enough for the sweep to mark its document, as another write's failed
+		// hand-over would: a marker round then reads it before this write's hand-over.
+		OutboxEvent event = eventOf(id, "in-progress", Instant.now().minus(Duration.ofMinutes(5)));
+		this.relay.expect(List.of(event));
+		StepVerifier.create(this.mongo.insert(new Parcel(id, "in-progress", List.of(event))))
+			.expectNextCount(1)
+			.verifyComplete();
+		this.relay.sweep().block(Duration.ofSeconds(10));
+		this.relay.relayPending().block(Duration.ofSeconds(10));
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> eventsFor(id).isEmpty());
+
+		this.relay.handOver("parcels", id, List.of(event), List.of(event));
+		await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(id).size() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> pendingOf(id).isEmpty());
+		this.relay.relayPending().block(Duration.ofSeconds(10));
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> eventsFor(id).size() == 1);
+	}
+
+	@Test
+	void aWritesEventIsSentWhenTheDocumentItReadBackHoldsALaterOneToo() {
+		String id = UUID.randomUUID().toString();
+		OutboxEvent mine = eventOf(id, "mine", Instant.now());
+		OutboxEvent later = eventOf(id, "later", Instant.now());
+		// An insert whose answer was lost reads its document back, and another write has
+		// added an event to it meanwhile.
+		this.relay.expect(List.of(mine));
+		StepVerifier.create(this.mongo.insert(new Parcel(id, "read-back", List.of(mine, later))))
+			.expectNextCount(1)
+			.verifyComplete();
+		this.relay.handOver("parcels", id, List.of(mine, later), List.of(mine));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(id).size() == 2);
+		assertThat(eventsFor(id).stream().map((event) -> ((OperatorCreated) event.data()).name()))
+			.containsExactly("mine", "later");
+		await().atMost(Duration.ofSeconds(5)).until(() -> pendingOf(id).isEmpty() && marker(id) == null);
+		assertThat(heldBack(mine)).as("nothing is held back for an event that was sent").isFalse();
+	}
+
+	@Test
+	void aWritesEventAnotherReplicaSentFirstIsNotHeldBack() {
+		String id = UUID.randomUUID().toString();
+		OutboxEvent gone = eventOf(id, "gone", Instant.now());
+		this.relay.expect(List.of(gone));
+		// The document read back after the write no longer holds the event.
+		this.relay.handOver("parcels", id, List.of(), List.of(gone));
+		assertThat(heldBack(gone)).isFalse();
+	}
+
+	@Test
+	void aRefusedWriteHoldsNothingBack() {
+		String id = UUID.randomUUID().toString();
+		StepVerifier.create(this.parcels.create(id, "stored")).expectNextCount(1).verifyComplete();
+		OutboxEvent refused = eventOf(id, "refused", Instant.now());
+		StepVerifier.create(this.writes.insert(new Parcel(id, "refused", List.of(refused)))).expectError().verify();
+		assertThat(heldBack(refused)).isFalse();
+	}
+
+	private OutboxEvent eventOf(String id, String name, Instant createdAt) {
+		OutboxEvent event = this.events.of(id, "org-1",
+				new OperatorCreated(id, name + "@example.com", name, "livechat", true));
+		return new OutboxEvent(event.eventId(), event.topic(), event.key(), event.payload(), createdAt, null);
+	}
+
+	/** Whether the relay still counts the event as waiting for a hand-over here. */
+	private boolean heldBack(OutboxEvent event) {
+		return this.relay.holds(event.eventId());
 	}
 
 	private Document marker(String id) {
