@@ -14,6 +14,11 @@
 #   WARMUP=240 ...                      seconds at a quarter of RATE before measuring (default
 #                                       30; the JIT keeps compiling for minutes at low rates)
 #   SETTLE=30                           seconds between the gateway run and the direct one
+#   BARE=1 ...                          also runs the same plan against the bare framework
+#                                       (bench/baselines/BareChatRoom.java: Spring Boot, WebFlux,
+#                                       reactive MongoDB and spring-kafka on the suite's broker
+#                                       and store, one insert and one send per message, nothing
+#                                       else), started here from chat-room-service's libraries
 #
 # Uses the suite already running on this machine if the gateway answers; otherwise starts
 # ./run-local.sh (which builds if needed) with a throw-away data folder, the JIT's full
@@ -82,6 +87,38 @@ sleep "${SETTLE:-30}"
 echo
 echo "== reference: chat-room-service directly ($service)"
 load "$service" "$plan" | tee "$work/direct.txt"
+if [ "${BARE:-0}" = "1" ]; then
+	bare_port=${BARE_PORT:-8095}
+	mkdir -p "$work/bare-lib" "$work/bare-classes"
+	cp var/app/chat-room-service/lib/*.jar "$work/bare-lib/"
+	# The framework and its drivers, not the suite's shared code.
+	rm -f "$work"/bare-lib/service-support-*.jar "$work"/bare-lib/common-contracts-*.jar
+	javac -nowarn -parameters -d "$work/bare-classes" -cp "$work/bare-lib/*" bench/baselines/BareChatRoom.java
+	# shellcheck disable=SC2086 # the JVM options are a list
+	java $bench_app_java_opts -cp "$work/bare-lib/*:$work/bare-classes" bench.BareChatRoom \
+		--server.address=127.0.0.1 --server.port="$bare_port" \
+		--spring.mongodb.uri="mongodb://127.0.0.1:${MONGO_PORT:-27017}" --spring.mongodb.database=bench-bare-chat \
+		--spring.kafka.bootstrap-servers="127.0.0.1:${KAFKA_PORT:-9092}" --spring.kafka.producer.acks=all \
+		--spring.kafka.producer.properties.enable.idempotence=true --spring.kafka.producer.properties.linger.ms=0 \
+		--spring.kafka.listener.ack-mode=time --spring.kafka.listener.ack-time=1s \
+		--logging.level.root=WARN >"$work/bare.log" 2>&1 &
+	bare_pid=$!
+	for _ in $(seq 1 600); do
+		curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"user_id":"probe"}' \
+			"http://127.0.0.1:$bare_port/api/v2/room-control/" 2>/dev/null && break
+		kill -0 "$bare_pid" 2>/dev/null || { cat "$work/bare.log" >&2; exit 1; }
+		sleep 0.2
+	done
+	# Its listener joins its group after the first requests can be answered.
+	sleep 5
+	sleep "${SETTLE:-30}"
+	echo
+	echo "== reference: the bare framework (bench/baselines/BareChatRoom.java, port $bare_port)"
+	pids="bare=$bare_pid,chat-room-service=$room_pid,ticket-service=$ticket_pid,kafka+store=$infra_pid" \
+		load "http://127.0.0.1:$bare_port" "$plan" | tee "$work/bare.txt"
+	kill "$bare_pid" 2>/dev/null || true
+	wait "$bare_pid" 2>/dev/null || true
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The highest rate whose phase delivered everything without errors at the offered rate and
@@ -94,14 +131,22 @@ sustained() {
 p() { awk -v phase="${RATE}/s" -v col="$2" '$1 == phase { print $col }' "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 echo
-printf '%-40s %12s %12s\n' "" "gateway" "direct"
-printf '%-40s %12s %12s\n' "p50 ms at ${RATE}/s" "$(p "$work/gateway.txt" 6)" "$(p "$work/direct.txt" 6)"
-printf '%-40s %12s %12s\n' "p99 ms at ${RATE}/s (goal <= 10 ms)" "$(p "$work/gateway.txt" 8)" "$(p "$work/direct.txt" 8)"
+[ -f "$work/bare.txt" ] || : >"$work/bare.txt"
+printf '%-40s %12s %12s %12s\n' "" "gateway" "direct" "bare"
+printf '%-40s %12s %12s %12s\n' "p50 ms at ${RATE}/s" "$(p "$work/gateway.txt" 6)" "$(p "$work/direct.txt" 6)" \
+	"$(p "$work/bare.txt" 6)"
+printf '%-40s %12s %12s %12s\n' "p99 ms at ${RATE}/s (goal <= 10 ms)" "$(p "$work/gateway.txt" 8)" \
+	"$(p "$work/direct.txt" 8)" "$(p "$work/bare.txt" 8)"
 g_max=$(sustained "$work/gateway.txt")
 d_max=$(sustained "$work/direct.txt")
-printf '%-40s %12s %12s\n' "highest rate sustained, messages/s" "$g_max" "$d_max"
+b_max=$(sustained "$work/bare.txt")
+printf '%-40s %12s %12s %12s\n' "highest rate sustained, messages/s" "$g_max" "$d_max" "$b_max"
 echo "p99 ratio gateway/direct at ${RATE}/s: $(ratio "$(p "$work/gateway.txt" 8)" "$(p "$work/direct.txt" 8)");" \
 	"sustained rate ratio gateway/direct: $(ratio "$g_max" "$d_max")"
+if [ -s "$work/bare.txt" ]; then
+	echo "p99 ratio direct/bare at ${RATE}/s: $(ratio "$(p "$work/direct.txt" 8)" "$(p "$work/bare.txt" 8)");" \
+		"sustained rate ratio direct/bare: $(ratio "$d_max" "$b_max")"
+fi
 
 if [ "$PROFILE" = "1" ]; then
 	echo

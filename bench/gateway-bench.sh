@@ -169,7 +169,8 @@ if [ "$BASELINES" = "1" ]; then
 	unzip -q -j "$jar" 'BOOT-INF/lib/*' -d "$work/lib"
 	# The bare gateway gets Spring Cloud Gateway and Boot, not the suite's shared code.
 	rm -f "$work"/lib/service-support-*.jar "$work"/lib/common-contracts-*.jar
-	javac -nowarn -d "$work/classes" -cp "$work/lib/*" bench/baselines/*.java
+	javac -nowarn -d "$work/classes" -cp "$work/lib/*" bench/baselines/RawReactorNettyProxy.java \
+		bench/baselines/BareGateway.java
 	java -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -cp "$work/lib/*:$work/classes" bench.RawReactorNettyProxy \
 		"$RAW_PORT" "$upstream" >"$work/raw.log" 2>&1 &
 	baseline_pids="$baseline_pids $!"
