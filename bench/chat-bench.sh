@@ -103,15 +103,24 @@ if [ "${BARE:-0}" = "1" ]; then
 		--spring.kafka.listener.ack-mode=time --spring.kafka.listener.ack-time=1s \
 		--logging.level.root=WARN >"$work/bare.log" 2>&1 &
 	bare_pid=$!
+	bare_up=0
 	for _ in $(seq 1 600); do
-		curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"user_id":"probe"}' \
-			"http://127.0.0.1:$bare_port/api/v2/room-control/" 2>/dev/null && break
-		kill -0 "$bare_pid" 2>/dev/null || { cat "$work/bare.log" >&2; exit 1; }
+		if curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"user_id":"probe"}' \
+			"http://127.0.0.1:$bare_port/api/v2/room-control/" 2>/dev/null; then
+			bare_up=1
+			break
+		fi
+		kill -0 "$bare_pid" 2>/dev/null || break
 		sleep 0.2
 	done
-	# Its listener joins its group after the first requests can be answered.
-	sleep 5
-	sleep "${SETTLE:-30}"
+	if [ "$bare_up" != "1" ]; then
+		echo "the bare framework did not answer on port $bare_port within 120 s:" >&2
+		cat "$work/bare.log" >&2
+		kill "$bare_pid" 2>/dev/null || true
+		exit 1
+	fi
+	# Its listener joins its group a few seconds after the first requests can be answered.
+	sleep $((5 + ${SETTLE:-30}))
 	echo
 	echo "== reference: the bare framework (bench/baselines/BareChatRoom.java, port $bare_port)"
 	pids="bare=$bare_pid,chat-room-service=$room_pid,ticket-service=$ticket_pid,kafka+store=$infra_pid" \

@@ -1,5 +1,6 @@
 package bench;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -96,7 +97,7 @@ public class BareChatRoom {
 	void delivered(ConsumerRecord<String, String> record) {
 		Sinks.Many<String> sink = this.streams.get(record.key());
 		if (sink != null) {
-			sink.emitNext(record.value(), Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100)));
+			sink.emitNext(record.value(), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
 		}
 	}
 
