@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.backend.Index;
@@ -19,9 +20,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * version}}, a claim's {@code {_id, status, leaseUntil}}, a ticket's {@code {roomId,
  * lastSequence: {$lt: n}}}): mongo-java-server uses an index only for a query whose
  * fields are exactly the index's;</li>
- * <li>the first field of a secondary index ({@code {status: "pending", nextAttemptAt:
- * {$lte: t}}}), which mongo-java-server does not keep at all
- * ({@link EqualityIndex}).</li>
+ * <li>the first field, or the first two, of a secondary index ({@code {status: "pending",
+ * nextAttemptAt: {$lte: t}}}, {@code {orgId: o, status: {$in: [...]}}}), which
+ * mongo-java-server does not keep at all ({@link EqualityIndex}); of several such
+ * indexes, the one leaving the fewest documents.</li>
  * </ul>
  * Without this such queries read every document of the collection. The index gives the
  * documents that can match, which are still matched against the whole query, so the
@@ -40,8 +42,8 @@ final class KeyLookup<P> {
 	/** The unique indexes on a single field, by field. */
 	private final Map<String, Index<P>> indexes = new ConcurrentHashMap<>();
 
-	/** The secondary indexes, by their first field. */
-	private final Map<String, EqualityIndex<P>> equalities = new ConcurrentHashMap<>();
+	/** The secondary indexes. */
+	private final List<EqualityIndex<P>> equalities = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Takes note of an index added to the collection: a unique index on one field is one
@@ -54,7 +56,7 @@ final class KeyLookup<P> {
 			this.indexes.putIfAbsent(keys.get(0).getKey(), index);
 		}
 		else if (index instanceof EqualityIndex<P> equality) {
-			this.equalities.putIfAbsent(equality.field(), equality);
+			this.equalities.add(equality);
 		}
 	}
 
@@ -64,13 +66,13 @@ final class KeyLookup<P> {
 	 */
 	void dropped(String name) {
 		this.indexes.values().removeIf((index) -> index.getName().equals(name));
-		this.equalities.values().removeIf((index) -> index.getName().equals(name));
+		this.equalities.removeIf((index) -> index.getName().equals(name));
 	}
 
 	/**
 	 * The positions of the documents a query can match, when the query names them by a
 	 * uniquely indexed field among other conditions ({@code _id} first), or by a string
-	 * value of a secondary index's first field.
+	 * or boolean value of a secondary index's first field (and of its second).
 	 * @param query the query
 	 * @param idField the collection's id field
 	 * @return the candidate positions, or {@code null} when the query is not of that kind
@@ -82,15 +84,29 @@ final class KeyLookup<P> {
 		if (unique != null) {
 			return unique;
 		}
-		for (EqualityIndex<P> index : this.equalities.values()) {
+		// The secondary index that leaves the fewest documents to match, as MongoDB's
+		// planner would pick the most selective.
+		EqualityIndex<P> best = null;
+		List<Object> bestValues = null;
+		List<Object> bestSecondValues = null;
+		long fewest = Long.MAX_VALUE;
+		for (EqualityIndex<P> index : this.equalities) {
 			Object value = (query.size() == 1 && query.containsKey(index.field())) ? query.get(index.field())
 					: condition(query, index.field());
-			List<String> values = strings(value);
-			if (values != null) {
-				return index.candidates(values);
+			List<Object> values = keys(value);
+			if (values == null) {
+				continue;
+			}
+			List<Object> secondValues = (index.second() != null) ? keys(condition(query, index.second())) : null;
+			long count = index.count(values, secondValues);
+			if (count < fewest) {
+				best = index;
+				bestValues = values;
+				bestSecondValues = secondValues;
+				fewest = count;
 			}
 		}
-		return null;
+		return (best != null) ? best.candidates(bestValues, bestSecondValues) : null;
 	}
 
 	private Iterable<P> uniqueCandidates(Document query, String idField) {
@@ -142,15 +158,16 @@ final class KeyLookup<P> {
 	}
 
 	/**
-	 * The strings an equality or an {@code $in} names, {@code null} for anything else.
+	 * The keys (strings, booleans) an equality or an {@code $in} names, {@code null} for
+	 * anything else.
 	 */
-	private static List<String> strings(Object value) {
-		if (value instanceof String text) {
-			return List.of(text);
+	private static List<Object> keys(Object value) {
+		if (EqualityIndex.isKey(value)) {
+			return List.of(value);
 		}
 		if (isIn(value) && ((Document) value).get(IN) instanceof Collection<?> values
-				&& values.stream().allMatch(String.class::isInstance)) {
-			return values.stream().map(String.class::cast).toList();
+				&& values.stream().allMatch(EqualityIndex::isKey)) {
+			return List.copyOf(values);
 		}
 		return null;
 	}

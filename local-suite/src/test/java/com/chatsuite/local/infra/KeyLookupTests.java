@@ -175,6 +175,63 @@ class KeyLookupTests {
 		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("status", "pending"), "_id")).isNull();
 	}
 
+	@Test
+	void narrowsEqualitiesOnASecondaryIndexsFirstTwoFieldsAndTakesTheIndexLeavingTheFewest() {
+		EqualityIndex<Integer> queue = new EqualityIndex<>("org_status",
+				List.of(new IndexKey("org", true), new IndexKey("status", true)), false);
+		EqualityIndex<Integer> held = new EqualityIndex<>("agent_status",
+				List.of(new IndexKey("agent", true), new IndexKey("status", true)), false);
+		KeyLookup<Integer> lookup = new KeyLookup<>();
+		lookup.added(queue);
+		lookup.added(held);
+		// 100 tickets of one organisation, 10 of them waiting, the others held by 4
+		// agents.
+		for (int position = 0; position < 100; position++) {
+			de.bwaldvogel.mongo.bson.Document ticket = new de.bwaldvogel.mongo.bson.Document("_id", "t" + position)
+				.append("org", "o1")
+				.append("agent", "a" + (position % 4))
+				.append("status", (position < 10) ? "QUEUED" : "ASSIGNED");
+			queue.add(ticket, position, null);
+			held.add(ticket, position, null);
+		}
+		// A status that is no key: looked at for every lookup of its organisation.
+		de.bwaldvogel.mongo.bson.Document odd = new de.bwaldvogel.mongo.bson.Document("_id", "odd").append("org", "o1")
+			.append("agent", "a9")
+			.append("status", 7);
+		queue.add(odd, 100, null);
+		held.add(odd, 100, null);
+
+		assertThat(lookup.candidates(query("org", "o1", "status", "QUEUED"), "_id")).containsExactlyInAnyOrder(0, 1, 2,
+				3, 4, 5, 6, 7, 8, 9, 100);
+		assertThat(lookup.candidates(
+				query("org", "o1", "status", new de.bwaldvogel.mongo.bson.Document("$in", List.of("QUEUED", "GONE"))),
+				"_id"))
+			.hasSize(11);
+		// Both indexes apply; the agent's leaves 22 documents against the organisation's
+		// 91.
+		de.bwaldvogel.mongo.bson.Document agentsAssigned = query("org", "o1", "agent", "a1").append("status",
+				"ASSIGNED");
+		assertThat(lookup.candidates(agentsAssigned, "_id")).hasSize(22).allMatch((position) -> position % 4 == 1);
+		// The second field alone or with an operator: the first field only.
+		assertThat(lookup.candidates(query("org", "o1", "status", new de.bwaldvogel.mongo.bson.Document("$ne", "x")),
+				"_id"))
+			.hasSize(101);
+		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("status", "QUEUED"), "_id")).isNull();
+
+		// A ticket assigned leaves the queue's pair; a removed one leaves the index.
+		de.bwaldvogel.mongo.bson.Document waiting = new de.bwaldvogel.mongo.bson.Document("_id", "t3")
+			.append("org", "o1")
+			.append("agent", "a3")
+			.append("status", "QUEUED");
+		queue.updateInPlace(waiting, new de.bwaldvogel.mongo.bson.Document(waiting).append("status", "ASSIGNED"), 3,
+				null);
+		queue.remove(new de.bwaldvogel.mongo.bson.Document("_id", "t4").append("org", "o1").append("status", "QUEUED"));
+		queue.remove(odd);
+		assertThat(lookup.candidates(query("org", "o1", "status", "QUEUED"), "_id")).containsExactlyInAnyOrder(0, 1, 2,
+				5, 6, 7, 8, 9);
+		assertThat(lookup.candidates(new de.bwaldvogel.mongo.bson.Document("org", "o1"), "_id")).hasSize(99);
+	}
+
 	private static de.bwaldvogel.mongo.bson.Document query(String key, Object value, String otherKey,
 			Object otherValue) {
 		return new de.bwaldvogel.mongo.bson.Document(key, value).append(otherKey, otherValue);
@@ -272,6 +329,36 @@ class KeyLookupTests {
 		assertThat(ids(things, Filters.eq("status", "pending"))).hasSize(48).doesNotContain("arr", "n6");
 		assertThat(ids(things, Filters.eq("status", "done"))).containsExactlyInAnyOrder("b", "n5", "n6");
 		assertThat(ids(things, Filters.eq("status", "gone"))).isEmpty();
+
+		// A secondary index {owner, state}: found through both fields when the query
+		// names
+		// both; a document whose second value is no key (a number) is looked at for its
+		// owner; kept up to date when a document changes its state.
+		things.createIndex(Indexes.ascending("owner", "state"));
+		things.createIndex(Indexes.ascending("owner", "when"));
+		for (int i = 0; i < 30; i++) {
+			things.insertOne(new Document("_id", "o" + i).append("key", "ko" + i)
+				.append("owner", (i % 3 == 0) ? "x" : "y")
+				.append("state", (i % 2 == 0) ? "open" : "shut")
+				.append("when", i));
+		}
+		things.insertOne(new Document("_id", "o-num").append("key", "ko-num").append("owner", "x").append("state", 3));
+		things.insertOne(new Document("_id", "o-flag").append("key", "ko-flag")
+			.append("owner", "x")
+			.append("state", "open")
+			.append("flag", true));
+		assertThat(ids(things, Filters.and(Filters.eq("owner", "x"), Filters.eq("state", "open"))))
+			.containsExactlyInAnyOrder("o0", "o6", "o12", "o18", "o24", "o-flag");
+		assertThat(ids(things, Filters.and(Filters.eq("owner", "x"), Filters.eq("state", 3)))).containsExactly("o-num");
+		things.updateOne(Filters.eq("_id", "o0"), Updates.set("state", "shut"));
+		assertThat(ids(things, Filters.and(Filters.eq("owner", "x"), Filters.eq("state", "open"))))
+			.containsExactlyInAnyOrder("o6", "o12", "o18", "o24", "o-flag");
+		assertThat(ids(things, Filters.and(Filters.eq("owner", "x"), Filters.in("state", "shut", "gone"))))
+			.containsExactlyInAnyOrder("o0", "o3", "o9", "o15", "o21", "o27");
+		assertThat(ids(things, Filters.and(Filters.eq("owner", "x"), Filters.gte("when", 20))))
+			.containsExactlyInAnyOrder("o21", "o24", "o27");
+		assertThat(ids(things, Filters.and(Filters.eq("flag", true), Filters.eq("owner", "x"))))
+			.containsExactly("o-flag");
 	}
 
 	/**
