@@ -155,7 +155,11 @@ final class IndexedBackends {
 		@Override
 		public void addIndex(Index<Object> index) {
 			super.addIndex(index);
-			this.keys.added(index);
+			// An index created again is built anew and then left aside for the one the
+			// collection has: only the one kept is kept up to date.
+			if (getIndexes().stream().anyMatch((kept) -> kept == index)) {
+				this.keys.added(index);
+			}
 		}
 
 		@Override
@@ -226,7 +230,11 @@ final class IndexedBackends {
 		@Override
 		public void addIndex(Index<Integer> index) {
 			super.addIndex(index);
-			this.keys.added(index);
+			// An index created again is built anew and then left aside for the one the
+			// collection has: only the one kept is kept up to date.
+			if (getIndexes().stream().anyMatch((kept) -> kept == index)) {
+				this.keys.added(index);
+			}
 		}
 
 		@Override
