@@ -101,15 +101,13 @@ class DeliveryWorker implements DisposableBean {
 	/**
 	 * The receivers' connections: a pool per host, closed when idle and dropped with its
 	 * host once no call went there for a while, so that hosts partners no longer use do
-	 * not stay in memory for the life of the process.
+	 * not stay in memory for the life of the process. A host may take as many connections
+	 * as there are attempts in flight: many endpoints of one partner often share a host,
+	 * and with the pool's defaults (16 connections and 32 waiting on two cores) the
+	 * attempts beyond those failed at once and waited for their retry. The per-endpoint
+	 * bulkhead and the worker's concurrency bound what is in flight.
 	 */
-	private final ConnectionProvider connections = ConnectionProvider.builder("webhooks")
-		.maxIdleTime(Duration.ofSeconds(30))
-		.evictInBackground(Duration.ofSeconds(30))
-		.disposeInactivePoolsInBackground(Duration.ofMinutes(1), Duration.ofMinutes(10))
-		// No meters per pool: a pool per receiver host would make series without bound.
-		.metrics(false)
-		.build();
+	private final ConnectionProvider connections;
 
 	private final CircuitBreakerRegistry breakers;
 
@@ -166,6 +164,17 @@ class DeliveryWorker implements DisposableBean {
 		this.guard = guard;
 		this.properties = properties.webhooks();
 		this.clock = clock;
+		this.connections = ConnectionProvider.builder("webhooks")
+			.maxConnections(this.properties.concurrency())
+			.pendingAcquireMaxCount(-1)
+			.pendingAcquireTimeout(this.properties.timeout())
+			.maxIdleTime(Duration.ofSeconds(30))
+			.evictInBackground(Duration.ofSeconds(30))
+			.disposeInactivePoolsInBackground(Duration.ofMinutes(1), Duration.ofMinutes(10))
+			// No meters per pool: a pool per receiver host would make series without
+			// bound.
+			.metrics(false)
+			.build();
 		HttpClient http = HttpClient.create(this.connections)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(this.properties.timeout().toMillis(), 10_000))
 			.responseTimeout(this.properties.timeout())

@@ -1,5 +1,6 @@
 package com.chatsuite.partner.webhook;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -19,6 +21,8 @@ import reactor.netty.http.server.HttpServer;
 final class Receiver implements AutoCloseable {
 
 	private final AtomicInteger status = new AtomicInteger(204);
+
+	private volatile Duration delay = Duration.ZERO;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -43,7 +47,9 @@ final class Receiver implements AutoCloseable {
 								.add(header.getValue()));
 						int answer = this.status.get();
 						this.received.add(new Received(headers, body, answer));
-						return response.status(answer).send().then();
+						Duration delay = this.delay;
+						return delay.isZero() ? response.status(answer).send()
+								: Mono.delay(delay).then(response.status(answer).send());
 					})))
 			.bindNow();
 		this.port = this.server.port();
@@ -55,6 +61,11 @@ final class Receiver implements AutoCloseable {
 
 	void answer(int status) {
 		this.status.set(status);
+	}
+
+	/** Answers each request only after the given time, so that calls pile up. */
+	void answerAfter(Duration delay) {
+		this.delay = delay;
 	}
 
 	String url() {

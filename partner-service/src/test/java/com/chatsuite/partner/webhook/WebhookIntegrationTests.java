@@ -509,6 +509,32 @@ class WebhookIntegrationTests extends PartnerIntegrationTest {
 	}
 
 	@Test
+	void manyEndpointsOnOneHostGetTheirDeliveriesAtTheFirstAttempt() {
+		// More calls in flight to one host than a connection pool's defaults allow (16
+		// connections and 32 waiting on two cores): none may fail for want of a
+		// connection.
+		PartnerApi partner = newPartner();
+		int endpoints = 60;
+		for (int n = 0; n < endpoints; n++) {
+			register(partner, "workspace.points_changed", this.receiver.url() + "?n=" + n);
+		}
+		String id = partner.newWorkspace("starter");
+		this.receiver.answerAfter(Duration.ofMillis(500));
+		partner.post("/partner/workspace/" + id + "/topup-points", Map.of("points", 3, "reason", "r"))
+			.expectStatus()
+			.isOk();
+
+		eventually().until(() -> this.receiver.accepted().size(), (count) -> count == endpoints);
+		JsonNode succeeded = eventually().until(() -> body(
+				partner.get("/partner/webhook/deliveries?status=succeeded&per_page=100").expectStatus().isOk())
+			.path("data"), (page) -> page.path("total").asLong() == endpoints);
+		for (JsonNode delivery : succeeded.path("items")) {
+			assertThat(delivery.path("attempts").size()).isOne();
+		}
+		assertThat(this.receiver.received()).hasSize(endpoints);
+	}
+
+	@Test
 	void anEndpointFailingContinuouslyLongerThanTheLimitIsDisabled() {
 		PartnerApi partner = newPartner();
 		register(partner, "workspace.points_changed");
