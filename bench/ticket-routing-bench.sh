@@ -5,6 +5,25 @@
 # with AGENTS online agents, then a ramp to find the highest routing rate sustained.
 #
 #   bench/ticket-routing-bench.sh        (AGENTS=20 RATE=200 PHASE_SECONDS=20 RAMP="300 400 600"; RAMP="" for none)
+#   BARE=1 ...                           then runs the same plan against the bare framework
+#                                        (bench/baselines/BareRouting.java: Spring Boot, WebFlux,
+#                                        reactive MongoDB and spring-kafka on the suite's store,
+#                                        database bench-bare-routing, and broker, topics
+#                                        bench.bare.rooms and bench.bare.tickets; a room insert and
+#                                        send, one findAndModify of the least loaded agent, a ticket
+#                                        insert and send, the close likewise, nothing else), compiled
+#                                        here from ticket-service's libraries and started on
+#                                        BARE_PORT (8097) with the suite's JVM options
+#                                        (SUITE_APP_JAVA_OPTS if set, else the full JIT) once the
+#                                        suite is back to the CPU it used at rest before the load
+#                                        (+10 % of a core, at most SETTLE_MAX=600 s); AGENTS agents
+#                                        of capacity 100. Then compares p50/p99 at RATE, the highest
+#                                        rate sustained (every room opened and assigned, no error,
+#                                        assigned p99 under P99_LIMIT_MS=200) and CPU per room
+#                                        with the suite's
+#
+# CPU per room opened is read from /proc for the suite's processes (and the bare app's) found
+# by their ports on this machine; kafka+store is the launcher, which runs both.
 #
 # Uses the suite already running on this machine if the gateway answers; otherwise starts
 # ./run-local.sh (which builds if needed) with a throw-away data folder and stops it at the
@@ -67,12 +86,134 @@ echo "Demo organisation $org_id: $AGENTS agents online, assigned to $domain."
 
 classpath="var/app/ticket-service/lib/*"
 [ -d var/app/ticket-service/lib ] || { echo "var/app/ticket-service/lib is missing: run ./run-local.sh once" >&2; exit 1; }
+if [ "${BARE:-0}" = "1" ]; then
+	# Compiled before the suite's run, so that a mistake shows at once.
+	mkdir -p "$work/bare-lib" "$work/bare-classes"
+	cp var/app/ticket-service/lib/*.jar "$work/bare-lib/"
+	# The framework and its drivers, not the suite's shared code.
+	rm -f "$work"/bare-lib/service-support-*.jar "$work"/bare-lib/common-contracts-*.jar
+	javac -nowarn -parameters -d "$work/bare-classes" -cp "$work/bare-lib/*" bench/baselines/BareRouting.java
+fi
 plan="warm:$RATE:5,${RATE}/s:$RATE:$SECONDS_PER_PHASE"
 for rate in $RAMP; do plan="$plan,${rate}/s:$rate:10"; done
 
+pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true; }
+suite_pids=""
+for named in "gateway=${GATEWAY_PORT:-8080}" "auth=${AUTH_SERVICE_PORT:-8081}" \
+	"operator-domain=${OPERATOR_DOMAIN_SERVICE_PORT:-8082}" "partner=${PARTNER_SERVICE_PORT:-8083}" \
+	"ticket=${TICKET_SERVICE_PORT:-8084}" "chat-room=${CHAT_ROOM_SERVICE_PORT:-8085}" "kafka+store=${KAFKA_PORT:-9092}"; do
+	suite_pids="$suite_pids,${named%%=*}=$(pid_on "${named#*=}")"
+done
+suite_pids=${suite_pids#,}
+# CPU ticks (1/100 s) used so far by the processes of a name=pid list.
+cpu_ticks() {
+	local named pid total=0
+	for named in ${1//,/ }; do
+		pid=${named#*=}
+		if [ -n "$pid" ] && [ -r "/proc/$pid/stat" ]; then
+			total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
+		fi
+	done
+	echo "$total"
+}
+# Their CPU over the next 5 s, in % of a core.
+cpu_over_5s() {
+	local before
+	before=$(cpu_ticks "$1")
+	sleep 5
+	echo $((($(cpu_ticks "$1") - before) / 5))
+}
+load() { java -XX:+UseSerialGC -Xmx512m -cp "$classpath" bench/ticket-routing-load.java "$@"; }
+
 echo
+if [ "${BARE:-0}" = "1" ]; then
+	at_rest=$(cpu_over_5s "$suite_pids")
+	echo "The suite's processes at rest: $at_rest % of a core."
+fi
 echo "$(nproc) cores shared by the load generator and the suite; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "assigned = room opened -> ticket-assigned on the agent's stream; closed = room closed -> ticket-closed CHAT_CLOSED (ms)"
-java -XX:+UseSerialGC -Xmx512m -cp "$classpath" bench/ticket-routing-load.java "$gateway" "$rooms" "$tickets" \
-	"$org_id" "$domain" "$(IFS=,; echo "${agents[*]}")" "$plan"
+load "$gateway" "$rooms" "$tickets" "$org_id" "$domain" "$(IFS=,; echo "${agents[*]}")" "$plan" suite "$suite_pids" |
+	tee "$work/suite.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "${BARE:-0}" = "1" ] || exit 0
+
+# --- The bare framework, once the suite has worked off what the last phases left queued.
+waited=$(date +%s)
+deadline=$((waited + ${SETTLE_MAX:-600}))
+busy=$(cpu_over_5s "$suite_pids")
+while [ "$busy" -gt $((at_rest + 10)) ] && [ "$(date +%s)" -lt "$deadline" ]; do
+	busy=$(cpu_over_5s "$suite_pids")
+done
+echo
+echo "The suite's processes at $busy % of a core after $(($(date +%s) - waited)) s (at rest before the load: $at_rest %)."
+bare_port=${BARE_PORT:-8097}
+bare=http://127.0.0.1:$bare_port
+# shellcheck disable=SC2086 # the JVM options are a list
+java ${SUITE_APP_JAVA_OPTS:-$bench_app_java_opts} -cp "$work/bare-lib/*:$work/bare-classes" bench.BareRouting \
+	--server.address=127.0.0.1 --server.port="$bare_port" \
+	--spring.mongodb.uri="mongodb://127.0.0.1:${MONGO_PORT:-27017}" --spring.mongodb.database=bench-bare-routing \
+	--spring.kafka.bootstrap-servers="127.0.0.1:${KAFKA_PORT:-9092}" --spring.kafka.producer.acks=all \
+	--spring.kafka.producer.properties.enable.idempotence=true --spring.kafka.producer.properties.linger.ms=0 \
+	--spring.kafka.listener.ack-mode=time --spring.kafka.listener.ack-time=1s \
+	--logging.level.root=WARN >"$work/bare.log" 2>&1 &
+bare_pid=$!
+trap 'kill "$bare_pid" 2>/dev/null || true; stop_suite_and_clean' EXIT
+# Up to 120 s for it to answer and for each of its six consumers (router and streams) to have
+# its partition (they read from the end of the topics: a record sent before would be missed).
+status=000
+deadline=$(($(date +%s) + 120))
+while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$bare_pid" 2>/dev/null; do
+	status=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$bare/ready" || true)
+	[ "$status" = 200 ] && break
+	sleep 0.2
+done
+if [ "$status" != 200 ]; then
+	if [ "$status" = 000 ]; then
+		echo "the bare router did not answer on port $bare_port within 120 s, or stopped:" >&2
+	else
+		echo "the bare router's consumers did not all get a partition of bench.bare.rooms and bench.bare.tickets within 120 s:" >&2
+	fi
+	cat "$work/bare.log" >&2
+	exit 1
+fi
+bare_agents=()
+for i in $(seq 1 "$AGENTS"); do
+	curl -fsS -o /dev/null -X PUT "$bare/agents/bare-agent-$i/online?capacity=100"
+	bare_agents+=("bare-agent-$i")
+done
+echo
+echo "== reference: the bare framework (bench/baselines/BareRouting.java, $bare), $AGENTS agents of capacity 100"
+# A fresh JVM: 30 s at a quarter of the rate first, as the suite had the warm-up runs before it.
+load "$bare" "$bare" "$bare" - - "$(IFS=,; echo "${bare_agents[*]}")" "warm-jit:$((RATE / 4)):30,$plan" bare \
+	"bare=$bare_pid,kafka+store=$(pid_on "${KAFKA_PORT:-9092}")" | tee "$work/bare.txt"
+kill "$bare_pid" 2>/dev/null || true
+wait "$bare_pid" 2>/dev/null || true
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# A column of a phase's row: 6 assigned p50, 7 assigned p99, 9 closed p50, 10 closed p99 (ms);
+# from 12 on CPU ms per room of each process measured, kafka+store last.
+column() { awk -v phase="$2" -v col="$3" '$1 == phase { print $col }' "$1"; }
+cpu_last() { awk -v phase="$2" '$1 == phase && NF >= 12 { print $NF }' "$1"; }
+cpu_all() { awk -v phase="$2" '$1 == phase && NF >= 12 { for (i = 12; i <= NF; i++) s += $i; printf "%.1f", s }' "$1"; }
+# The highest rate whose phase assigned every room opened, without errors, at the offered
+# rate, with assigned p99 under P99_LIMIT_MS (ten times the goal's 20 ms, as chat-bench's
+# 100 ms is ten times its goal).
+sustained() {
+	awk -v limit="${P99_LIMIT_MS:-200}" '$1 ~ /\/s$/ { rate = $2; got = $3; asg = $4; sub("%", "", asg);
+		if (asg + 0 >= 99.9 && $5 == 0 && got >= 0.98 * rate && $7 + 0 < limit && rate > best) best = rate }
+		END { print best + 0 }' "$1"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+row() { printf '%-52s %10s %10s %10s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
+echo
+printf '%-52s %10s %10s %10s\n' "" suite bare suite/bare
+row "assigned p50 ms at ${RATE}/s" "$(column "$work/suite.txt" "${RATE}/s" 6)" "$(column "$work/bare.txt" "${RATE}/s" 6)"
+row "assigned p99 ms at ${RATE}/s (goal <= 20 ms)" "$(column "$work/suite.txt" "${RATE}/s" 7)" \
+	"$(column "$work/bare.txt" "${RATE}/s" 7)"
+row "closed p50 ms at ${RATE}/s" "$(column "$work/suite.txt" "${RATE}/s" 9)" "$(column "$work/bare.txt" "${RATE}/s" 9)"
+row "closed p99 ms at ${RATE}/s" "$(column "$work/suite.txt" "${RATE}/s" 10)" "$(column "$work/bare.txt" "${RATE}/s" 10)"
+row "highest rate sustained, rooms/s" "$(sustained "$work/suite.txt")" "$(sustained "$work/bare.txt")"
+row "CPU per room at ${RATE}/s, ms, all processes measured" "$(cpu_all "$work/suite.txt" "${RATE}/s")" \
+	"$(cpu_all "$work/bare.txt" "${RATE}/s")"
+row "CPU per room at ${RATE}/s, ms, kafka+store" "$(cpu_last "$work/suite.txt" "${RATE}/s")" \
+	"$(cpu_last "$work/bare.txt" "${RATE}/s")"

@@ -1,4 +1,6 @@
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,11 +32,18 @@ import reactor.netty.resources.ConnectionProvider;
  * <li>closed: as soon as a room is assigned its visitor closes it (delete_room on
  * chat-room-service); from that answer to the ticket-closed event saying CHAT_CLOSED.</li>
  * </ul>
+ * CPU time per room opened is read from /proc for the processes named in PIDS
+ * ({@code name=pid,...}).
+ * <p>
+ * With MODE {@code bare}, GATEWAY, ROOM_SERVICE and TICKET_SERVICE are all the URL of
+ * bench/baselines/BareRouting.java and AGENT_TOKENS the ids of its agents: rooms are opened
+ * with {@code POST /rooms} and closed with {@code DELETE /rooms/{id}}, and each agent reads
+ * {@code GET /agents/{id}/stream}; ORG_ID and DOMAIN are not used.
  *
- * java -cp "var/app/ticket-service/lib/*" bench/ticket-routing-load.java GATEWAY ROOM_SERVICE TICKET_SERVICE ORG_ID DOMAIN AGENT_TOKENS PLAN
+ * java -cp "var/app/ticket-service/lib/*" bench/ticket-routing-load.java GATEWAY ROOM_SERVICE TICKET_SERVICE ORG_ID DOMAIN AGENT_TOKENS PLAN [MODE [PIDS]]
  *
  * AGENT_TOKENS is a comma list; PLAN a comma list of phases NAME:RATE:SECONDS (phases named
- * warm* are not reported).
+ * warm* are not reported); MODE {@code suite} (the default) or {@code bare}.
  */
 public class TicketRoutingLoad {
 
@@ -54,12 +63,20 @@ public class TicketRoutingLoad {
 
 	private static final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
 
+	/** Driving the bare baseline rather than the suite. */
+	private static boolean bare;
+
 	public static void main(String[] args) throws Exception {
 		String gateway = args[0];
 		String orgId = args[3];
 		String domain = args[4];
 		List<String> agents = Arrays.asList(args[5].split(","));
 		List<String[]> plan = Arrays.stream(args[6].split(",")).map((phase) -> phase.split(":")).toList();
+		bare = args.length > 7 && "bare".equals(args[7]);
+		List<String[]> pids = (args.length > 8) ? Arrays.stream(args[8].split(","))
+			.map((named) -> named.split("="))
+			.filter((named) -> named.length == 2 && !named[1].isBlank())
+			.toList() : List.of();
 		ConnectionProvider pool = ConnectionProvider.builder("bench").maxConnections(512).pendingAcquireMaxCount(-1).build();
 		HttpClient http = HttpClient.create(pool).responseTimeout(Duration.ofSeconds(10));
 		roomService = http.baseUrl(args[1]).headers((h) -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
@@ -68,10 +85,17 @@ public class TicketRoutingLoad {
 		// agent's call is not limited per client address).
 		HttpClient opener = http.baseUrl(gateway).headers((h) -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
 			.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + agents.get(0)));
-		System.out.printf("%-8s %6s %8s %8s %6s %9s %9s %9s %9s %9s %9s%n", "phase", "target", "opened/s", "assigned",
-				"errors", "asg p50", "asg p99", "asg max", "cls p50", "cls p99", "cls max");
+		StringBuilder cpuHeader = new StringBuilder();
+		for (String[] pid : pids) {
+			cpuHeader.append(String.format(" %16s", pid[0]));
+		}
+		if (!pids.isEmpty()) {
+			System.out.println("CPU columns: ms per room opened (user + system, from /proc)");
+		}
+		System.out.printf("%-8s %6s %8s %8s %6s %9s %9s %9s %9s %9s %9s%s%n", "phase", "target", "opened/s", "assigned",
+				"errors", "asg p50", "asg p99", "asg max", "cls p50", "cls p99", "cls max", cpuHeader);
 		for (String[] phase : plan) {
-			run(opener, orgId, domain, phase[0], Integer.parseInt(phase[1]), Integer.parseInt(phase[2]));
+			run(opener, orgId, domain, phase[0], Integer.parseInt(phase[1]), Integer.parseInt(phase[2]), pids);
 		}
 		streams.forEach(Disposable::dispose);
 		pool.disposeLater().block(Duration.ofSeconds(5));
@@ -86,7 +110,7 @@ public class TicketRoutingLoad {
 			streams.add(ticketService.headers((h) -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + agent))
 				.responseTimeout(Duration.ofHours(1))
 				.get()
-				.uri("/v1/stream")
+				.uri(bare ? "/agents/" + agent + "/stream" : "/v1/stream")
 				.responseContent()
 				.asString(StandardCharsets.UTF_8)
 				.subscribe((chunk) -> {
@@ -129,12 +153,13 @@ public class TicketRoutingLoad {
 		}
 	}
 
-	private static void run(HttpClient opener, String orgId, String domain, String name, int rate, int seconds)
-			throws Exception {
+	private static void run(HttpClient opener, String orgId, String domain, String name, int rate, int seconds,
+			List<String[]> pids) throws Exception {
 		assignedLatencies.clear();
 		closedLatencies.clear();
 		opened.set(0);
 		failed.set(0);
+		long[] cpuBefore = cpu(pids);
 		long interval = 1_000_000_000L / rate;
 		long start = System.nanoTime();
 		long total = (long) rate * seconds;
@@ -143,10 +168,10 @@ public class TicketRoutingLoad {
 			if (wait > 0) {
 				LockSupport.parkNanos(wait);
 			}
-			String body = "{\"user_id\":\"bench-" + n + "-" + start + "\",\"org_id\":\"" + orgId
+			String body = bare ? "{}" : "{\"user_id\":\"bench-" + n + "-" + start + "\",\"org_id\":\"" + orgId
 					+ "\",\"portfolio_name\":\"Bench Visitor\",\"product_name\":\"" + domain + "\"}";
 			opener.post()
-				.uri("/api/v2/room-control/")
+				.uri(bare ? "/rooms" : "/api/v2/room-control/")
 				.send(ByteBufFlux.fromString(Mono.just(body)))
 				.responseSingle((response, content) -> content.asString()
 					.map((text) -> (response.status().code() == 200) ? text : "HTTP " + response.status().code() + " " + text))
@@ -157,14 +182,20 @@ public class TicketRoutingLoad {
 		while (closedLatencies.size() < opened.get() && System.nanoTime() < settle) {
 			Thread.sleep(20);
 		}
+		long[] cpuAfter = cpu(pids);
 		if (name.startsWith("warm")) {
 			return;
 		}
 		long[] assigned = assignedLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
 		long[] closed = closedLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
-		System.out.printf("%-8s %6d %8.0f %7.2f%% %6d %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f%n", name, rate,
+		StringBuilder perRoom = new StringBuilder();
+		for (int i = 0; i < pids.size(); i++) {
+			double cpuMs = (cpuAfter[i] - cpuBefore[i]) * 1e3 / 100 / Math.max(1, opened.get());
+			perRoom.append(String.format(" %16.1f", cpuMs));
+		}
+		System.out.printf("%-8s %6d %8.0f %7.2f%% %6d %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f%s%n", name, rate,
 				total / elapsed, 100.0 * assigned.length / Math.max(1, opened.get()), failed.get(), ms(assigned, 0.5),
-				ms(assigned, 0.99), ms(assigned, 1.0), ms(closed, 0.5), ms(closed, 0.99), ms(closed, 1.0));
+				ms(assigned, 0.99), ms(assigned, 1.0), ms(closed, 0.5), ms(closed, 0.99), ms(closed, 1.0), perRoom);
 		errors.forEach((error) -> System.out.println("         first errors: " + error));
 		errors.clear();
 	}
@@ -175,15 +206,16 @@ public class TicketRoutingLoad {
 
 	private static void roomOpened(String answer) {
 		long now = System.nanoTime();
-		Matcher id = INSERTED.matcher(answer);
+		Matcher id = (bare ? ROOM_ID : INSERTED).matcher(answer);
 		Matcher token = TOKEN.matcher(answer);
-		if (!id.find() || !token.find()) {
+		// The bare app's rooms have no token.
+		if (!id.find() || (!bare && !token.find())) {
 			failure("open: " + answer);
 			return;
 		}
 		opened.incrementAndGet();
 		Room room = rooms.computeIfAbsent(id.group(1), (key) -> new Room());
-		room.token = token.group(1);
+		room.token = bare ? "" : token.group(1);
 		room.createdAt = now;
 		room.maybeClose(id.group(1));
 	}
@@ -192,6 +224,17 @@ public class TicketRoutingLoad {
 		if (failed.incrementAndGet() <= 3) {
 			errors.add(what.substring(0, Math.min(200, what.length())));
 		}
+	}
+
+	/** User plus system CPU ticks (1/100 s) of each process. */
+	private static long[] cpu(List<String[]> pids) throws Exception {
+		long[] ticks = new long[pids.size()];
+		for (int i = 0; i < pids.size(); i++) {
+			String stat = Files.readString(Path.of("/proc/" + pids.get(i)[1] + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			ticks[i] = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		return ticks;
 	}
 
 	private static double ms(long[] sorted, double quantile) {
@@ -221,11 +264,12 @@ public class TicketRoutingLoad {
 			this.closing = true;
 			assignedLatencies.add(Math.max(0, this.assignedAt - this.createdAt));
 			String body = "{\"type\":\"delete_room\",\"room_id\":\"" + roomId + "\",\"is_active\":false}";
-			roomService.headers((h) -> h.set("X-Room-Token", this.token))
-				.post()
-				.uri("/api/v2/room-service/")
-				.send(ByteBufFlux.fromString(Mono.just(body)))
-				.responseSingle((response, content) -> content.then(Mono.just(response.status().code())))
+			HttpClient.ResponseReceiver<?> close = bare ? roomService.delete().uri("/rooms/" + roomId)
+					: roomService.headers((h) -> h.set("X-Room-Token", this.token))
+						.post()
+						.uri("/api/v2/room-service/")
+						.send(ByteBufFlux.fromString(Mono.just(body)));
+			close.responseSingle((response, content) -> content.then(Mono.just(response.status().code())))
 				.subscribe((status) -> {
 					if (status == 200) {
 						this.closeAnsweredAt = System.nanoTime();

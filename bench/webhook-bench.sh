@@ -9,6 +9,16 @@
 # connections and never answers.
 #
 #   bench/webhook-bench.sh        (RATE=50 ENDPOINTS=20 PHASE_SECONDS=20 WORKSPACES=20)
+#   BARE=1 ...                    then runs the same phases (but the reference) against the bare
+#                                 framework (bench/baselines/BareWebhookSender.java: Spring Boot,
+#                                 WebFlux, reactive MongoDB and spring-kafka on the suite's store
+#                                 (database bench-bare-webhooks) and broker (topic
+#                                 bench.bare.webhooks), one insert and one send per event, one
+#                                 insert per event's deliveries, a signed post and one update per
+#                                 delivery, nothing else), compiled and started here from
+#                                 partner-service's libraries on BARE_PORT (8096) and measured
+#                                 SETTLE (30) seconds after its consumers joined; then compares
+#                                 p99, deliveries per second and CPU per delivery with the suite's
 #
 # Uses the suite already running on this machine if the gateway answers (partner-service must
 # allow plain-HTTP receivers on 127.0.0.1, as the local run does); otherwise starts
@@ -44,6 +54,72 @@ pids="partner-service=$(pid_on "$partner_port"),kafka+store=$(pid_on "${KAFKA_PO
 echo "$WORKSPACES workspaces, $RATE top-ups/s for $SECONDS_PER_PHASE s per phase; $(nproc) cores shared by the load"
 echo "generator, the receivers and the suite; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-java -XX:+UseSerialGC -Xmx512m -cp "var/app/partner-service/lib/*" bench/webhook-load.java \
-	"$gateway" "$key" "$RATE" "$SECONDS_PER_PHASE" "$WORKSPACES" "$ENDPOINTS" "$pids"
+load() {
+	java -XX:+UseSerialGC -Xmx512m -cp "var/app/partner-service/lib/*" bench/webhook-load.java \
+		"$1" "$key" "$RATE" "$SECONDS_PER_PHASE" "$WORKSPACES" "$ENDPOINTS" "$2" "${3:-suite}"
+}
+load "$gateway" "$pids" | tee "$work/suite.txt"
+if [ "${BARE:-0}" != "1" ]; then
+	echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+	exit 0
+fi
+
+bare_port=${BARE_PORT:-8096}
+bare=http://127.0.0.1:$bare_port
+mkdir -p "$work/bare-lib" "$work/bare-classes"
+cp var/app/partner-service/lib/*.jar "$work/bare-lib/"
+# The framework and its drivers, not the suite's shared code.
+rm -f "$work"/bare-lib/service-support-*.jar "$work"/bare-lib/common-contracts-*.jar
+javac -nowarn -parameters -d "$work/bare-classes" -cp "$work/bare-lib/*" bench/baselines/BareWebhookSender.java
+# shellcheck disable=SC2086 # the JVM options are a list
+java $bench_app_java_opts -cp "$work/bare-lib/*:$work/bare-classes" bench.BareWebhookSender \
+	--server.address=127.0.0.1 --server.port="$bare_port" \
+	--spring.mongodb.uri="mongodb://127.0.0.1:${MONGO_PORT:-27017}" --spring.mongodb.database=bench-bare-webhooks \
+	--spring.kafka.bootstrap-servers="127.0.0.1:${KAFKA_PORT:-9092}" --spring.kafka.producer.acks=all \
+	--spring.kafka.producer.properties.enable.idempotence=true --spring.kafka.producer.properties.linger.ms=0 \
+	--spring.kafka.listener.ack-mode=time --spring.kafka.listener.ack-time=1s \
+	--logging.level.root=WARN >"$work/bare.log" 2>&1 &
+bare_pid=$!
+trap 'kill "$bare_pid" 2>/dev/null || true; stop_suite_and_clean' EXIT
+# Up to 120 s for it to answer and for each of its three consumers to have its partition
+# (it reads from the end of the topic: an event sent before would be missed).
+status=000
+deadline=$(($(date +%s) + 120))
+while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$bare_pid" 2>/dev/null; do
+	status=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$bare/ready" || true)
+	[ "$status" = 200 ] && break
+	sleep 0.2
+done
+if [ "$status" != 200 ]; then
+	if [ "$status" = 000 ]; then
+		echo "the bare sender did not answer on port $bare_port within 120 s, or stopped:" >&2
+	else
+		echo "the bare sender's consumers did not all get a partition of bench.bare.webhooks within 120 s:" >&2
+	fi
+	cat "$work/bare.log" >&2
+	exit 1
+fi
+# Whatever the suite's phases left queued drains before the bare run, so that it does not pay for it.
+sleep "${SETTLE:-30}"
+echo
+echo "== reference: the bare framework (bench/baselines/BareWebhookSender.java, $bare)"
+load "$bare" "bare=$bare_pid,kafka+store=$(pid_on "${KAFKA_PORT:-9092}")" bare | tee "$work/bare.txt"
+kill "$bare_pid" 2>/dev/null || true
+wait "$bare_pid" 2>/dev/null || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# A column of a phase's row (after its 26-character name): 5 deliveries/s, 7 p99 ms, 10 CPU
+# µs per delivery of the first process named (partner-service, or the bare sender).
+column() { awk -v phase="$2" -v col="$3" 'substr($0, 1, length(phase)) == phase { split(substr($0, 27), f, " "); print f[col] }' "$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+echo
+# The sender's CPU: partner-service's against the bare sender's, in µs per delivery.
+printf '%-56s %10s %10s %10s\n' "" "suite" "bare" "suite/bare"
+for phase in "live endpoints" "plus one endpoint hanging"; do
+	for measure in "p99 ms:7" "delivered per second:5" "sender CPU per delivery, us:10"; do
+		suite_value=$(column "$work/suite.txt" "$phase" "${measure##*:}")
+		bare_value=$(column "$work/bare.txt" "$phase" "${measure##*:}")
+		printf '%-56s %10s %10s %10s\n' "$phase: ${measure%:*}" "$suite_value" "$bare_value" \
+			"$(ratio "$suite_value" "$bare_value")"
+	done
+done

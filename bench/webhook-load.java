@@ -32,8 +32,14 @@ import reactor.netty.resources.ConnectionProvider;
  * last phase, one more endpoint for the same event is registered at a receiver that
  * accepts connections and never answers. CPU time per delivery is read from /proc for the
  * processes named in PIDS ({@code name=pid,...}).
+ * <p>
+ * With MODE {@code bare}, BASE_URL is bench/baselines/BareWebhookSender.java instead of the
+ * gateway: endpoints are registered with its {@code POST /endpoints} (none removed: they live
+ * in its memory), each top-up is a {@code POST /events} naming the workspace (no workspaces
+ * are created, nor API_KEY used), and the reference phase, which does not involve the
+ * sender, is left out.
  *
- * java -cp "var/app/partner-service/lib/*" bench/webhook-load.java BASE_URL API_KEY RATE SECONDS WORKSPACES ENDPOINTS PIDS
+ * java -cp "var/app/partner-service/lib/*" bench/webhook-load.java BASE_URL API_KEY RATE SECONDS WORKSPACES ENDPOINTS PIDS [MODE]
  */
 public class WebhookLoad {
 
@@ -44,6 +50,9 @@ public class WebhookLoad {
 	private static final Set<String> ids = ConcurrentHashMap.newKeySet();
 
 	private static final AtomicLong duplicates = new AtomicLong();
+
+	/** Driving the bare baseline rather than the suite. */
+	private static boolean bare;
 
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
@@ -56,6 +65,7 @@ public class WebhookLoad {
 		for (String named : args[6].split(",")) {
 			pids.add(named.split("="));
 		}
+		bare = args.length > 7 && "bare".equals(args[7]);
 		DisposableServer live = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -76,12 +86,15 @@ public class WebhookLoad {
 			.responseTimeout(Duration.ofSeconds(20));
 		List<String> registered = new ArrayList<>();
 		for (int n = 0; n < endpoints; n++) {
-			registered.add(id(post(http, "/partner/set-webhook", "{\"event\":\"workspace.points_changed\",\"url\":\"http://127.0.0.1:"
-					+ live.port() + "/hook/" + n + "\"}")));
+			registered.add(register(http, "http://127.0.0.1:" + live.port() + "/hook/" + n));
 		}
 		List<String> workspaces = new ArrayList<>();
 		for (int i = 0; i < workspaceCount; i++) {
 			String name = "bench" + UUID.randomUUID().toString().substring(0, 10);
+			if (bare) {
+				workspaces.add(name);
+				continue;
+			}
 			String created = post(http, "/partner/workspace/create", "{\"name\":\"Bench\",\"sub_domain\":\"" + name
 					+ "\",\"plan\":\"starter\",\"client\":{\"email\":\"" + name + "@bench.example\",\"name\":\"B\"}}");
 			workspaces.add(id(created));
@@ -94,18 +107,28 @@ public class WebhookLoad {
 		}
 		System.out.printf("%-26s %8s %8s %7s %9s %12s %8s %8s %8s %6s%s%n", "phase", "top-ups/s", "top-ups", "errors",
 				"delivered", "deliveries/s", "p50 ms", "p99 ms", "max ms", "twice", cpuHeader);
-		direct(live.port(), rate * endpoints, seconds);
+		if (!bare) {
+			direct(live.port(), rate * endpoints, seconds);
+		}
 		phase(http, workspaces, "warm-up", rate / 2, Math.max(5, seconds / 2), endpoints, pids);
 		phase(http, workspaces, "live endpoints", rate, seconds, endpoints, pids);
-		registered.add(id(post(http, "/partner/set-webhook", "{\"event\":\"workspace.points_changed\",\"url\":\"http://127.0.0.1:"
-				+ dead.port() + "/hook\"}")));
+		registered.add(register(http, "http://127.0.0.1:" + dead.port() + "/hook"));
 		phase(http, workspaces, "plus one endpoint hanging", rate, seconds, endpoints, pids);
-		// The receivers go away with this process: so do their endpoints.
-		for (String endpoint : registered) {
+		// The receivers go away with this process: so do their endpoints (the bare sender's
+		// go with it).
+		for (String endpoint : bare ? List.<String>of() : registered) {
 			post(http, "/partner/remove-webhook", "{\"id\":\"" + endpoint + "\"}");
 		}
 		live.disposeNow();
 		dead.disposeNow();
+	}
+
+	/** Registers an endpoint for workspace.points_changed; its id at the suite. */
+	private static String register(HttpClient http, String url) {
+		if (bare) {
+			return post(http, "/endpoints", "{\"url\":\"" + url + "\"}");
+		}
+		return id(post(http, "/partner/set-webhook", "{\"event\":\"workspace.points_changed\",\"url\":\"" + url + "\"}"));
 	}
 
 	private static String id(String answer) {
@@ -183,9 +206,12 @@ public class WebhookLoad {
 				LockSupport.parkNanos(wait);
 			}
 			String workspace = workspaces.get((int) (i % workspaces.size()));
+			String uri = bare ? "/events" : "/partner/workspace/" + workspace + "/topup-points";
+			String topUp = bare ? "{\"workspace_id\":\"" + workspace + "\",\"points\":1}"
+					: "{\"points\":1,\"reason\":\"bench\"}";
 			http.post()
-				.uri("/partner/workspace/" + workspace + "/topup-points")
-				.send(ByteBufFlux.fromString(Mono.just("{\"points\":1,\"reason\":\"bench\"}")))
+				.uri(uri)
+				.send(ByteBufFlux.fromString(Mono.just(topUp)))
 				.responseSingle((response, body) -> Mono.just(response.status().code()))
 				.subscribe((status) -> (status == 200 ? ok : errors).incrementAndGet(), (ex) -> errors.incrementAndGet());
 		}
