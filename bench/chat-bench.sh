@@ -89,11 +89,7 @@ echo "== reference: chat-room-service directly ($service)"
 load "$service" "$plan" | tee "$work/direct.txt"
 if [ "${BARE:-0}" = "1" ]; then
 	bare_port=${BARE_PORT:-8095}
-	mkdir -p "$work/bare-lib" "$work/bare-classes"
-	cp var/app/chat-room-service/lib/*.jar "$work/bare-lib/"
-	# The framework and its drivers, not the suite's shared code.
-	rm -f "$work"/bare-lib/service-support-*.jar "$work"/bare-lib/common-contracts-*.jar
-	javac -nowarn -parameters -d "$work/bare-classes" -cp "$work/bare-lib/*" bench/baselines/BareChatRoom.java
+	compile_bare chat-room-service BareChatRoom
 	# shellcheck disable=SC2086 # the JVM options are a list
 	java $bench_app_java_opts -cp "$work/bare-lib/*:$work/bare-classes" bench.BareChatRoom \
 		--server.address=127.0.0.1 --server.port="$bare_port" \

@@ -88,11 +88,7 @@ classpath="var/app/ticket-service/lib/*"
 [ -d var/app/ticket-service/lib ] || { echo "var/app/ticket-service/lib is missing: run ./run-local.sh once" >&2; exit 1; }
 if [ "${BARE:-0}" = "1" ]; then
 	# Compiled before the suite's run, so that a mistake shows at once.
-	mkdir -p "$work/bare-lib" "$work/bare-classes"
-	cp var/app/ticket-service/lib/*.jar "$work/bare-lib/"
-	# The framework and its drivers, not the suite's shared code.
-	rm -f "$work"/bare-lib/service-support-*.jar "$work"/bare-lib/common-contracts-*.jar
-	javac -nowarn -parameters -d "$work/bare-classes" -cp "$work/bare-lib/*" bench/baselines/BareRouting.java
+	compile_bare ticket-service BareRouting
 fi
 plan="warm:$RATE:5,${RATE}/s:$RATE:$SECONDS_PER_PHASE"
 for rate in $RAMP; do plan="$plan,${rate}/s:$rate:10"; done
@@ -148,34 +144,7 @@ echo
 echo "The suite's processes at $busy % of a core after $(($(date +%s) - waited)) s (at rest before the load: $at_rest %)."
 bare_port=${BARE_PORT:-8097}
 bare=http://127.0.0.1:$bare_port
-# shellcheck disable=SC2086 # the JVM options are a list
-java ${SUITE_APP_JAVA_OPTS:-$bench_app_java_opts} -cp "$work/bare-lib/*:$work/bare-classes" bench.BareRouting \
-	--server.address=127.0.0.1 --server.port="$bare_port" \
-	--spring.mongodb.uri="mongodb://127.0.0.1:${MONGO_PORT:-27017}" --spring.mongodb.database=bench-bare-routing \
-	--spring.kafka.bootstrap-servers="127.0.0.1:${KAFKA_PORT:-9092}" --spring.kafka.producer.acks=all \
-	--spring.kafka.producer.properties.enable.idempotence=true --spring.kafka.producer.properties.linger.ms=0 \
-	--spring.kafka.listener.ack-mode=time --spring.kafka.listener.ack-time=1s \
-	--logging.level.root=WARN >"$work/bare.log" 2>&1 &
-bare_pid=$!
-trap 'kill "$bare_pid" 2>/dev/null || true; stop_suite_and_clean' EXIT
-# Up to 120 s for it to answer and for each of its six consumers (router and streams) to have
-# its partition (they read from the end of the topics: a record sent before would be missed).
-status=000
-deadline=$(($(date +%s) + 120))
-while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$bare_pid" 2>/dev/null; do
-	status=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$bare/ready" || true)
-	[ "$status" = 200 ] && break
-	sleep 0.2
-done
-if [ "$status" != 200 ]; then
-	if [ "$status" = 000 ]; then
-		echo "the bare router did not answer on port $bare_port within 120 s, or stopped:" >&2
-	else
-		echo "the bare router's consumers did not all get a partition of bench.bare.rooms and bench.bare.tickets within 120 s:" >&2
-	fi
-	cat "$work/bare.log" >&2
-	exit 1
-fi
+start_bare BareRouting "$bare_port" bench-bare-routing
 bare_agents=()
 for i in $(seq 1 "$AGENTS"); do
 	curl -fsS -o /dev/null -X PUT "$bare/agents/bare-agent-$i/online?capacity=100"

@@ -66,39 +66,8 @@ fi
 
 bare_port=${BARE_PORT:-8096}
 bare=http://127.0.0.1:$bare_port
-mkdir -p "$work/bare-lib" "$work/bare-classes"
-cp var/app/partner-service/lib/*.jar "$work/bare-lib/"
-# The framework and its drivers, not the suite's shared code.
-rm -f "$work"/bare-lib/service-support-*.jar "$work"/bare-lib/common-contracts-*.jar
-javac -nowarn -parameters -d "$work/bare-classes" -cp "$work/bare-lib/*" bench/baselines/BareWebhookSender.java
-# shellcheck disable=SC2086 # the JVM options are a list
-java $bench_app_java_opts -cp "$work/bare-lib/*:$work/bare-classes" bench.BareWebhookSender \
-	--server.address=127.0.0.1 --server.port="$bare_port" \
-	--spring.mongodb.uri="mongodb://127.0.0.1:${MONGO_PORT:-27017}" --spring.mongodb.database=bench-bare-webhooks \
-	--spring.kafka.bootstrap-servers="127.0.0.1:${KAFKA_PORT:-9092}" --spring.kafka.producer.acks=all \
-	--spring.kafka.producer.properties.enable.idempotence=true --spring.kafka.producer.properties.linger.ms=0 \
-	--spring.kafka.listener.ack-mode=time --spring.kafka.listener.ack-time=1s \
-	--logging.level.root=WARN >"$work/bare.log" 2>&1 &
-bare_pid=$!
-trap 'kill "$bare_pid" 2>/dev/null || true; stop_suite_and_clean' EXIT
-# Up to 120 s for it to answer and for each of its three consumers to have its partition
-# (it reads from the end of the topic: an event sent before would be missed).
-status=000
-deadline=$(($(date +%s) + 120))
-while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$bare_pid" 2>/dev/null; do
-	status=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$bare/ready" || true)
-	[ "$status" = 200 ] && break
-	sleep 0.2
-done
-if [ "$status" != 200 ]; then
-	if [ "$status" = 000 ]; then
-		echo "the bare sender did not answer on port $bare_port within 120 s, or stopped:" >&2
-	else
-		echo "the bare sender's consumers did not all get a partition of bench.bare.webhooks within 120 s:" >&2
-	fi
-	cat "$work/bare.log" >&2
-	exit 1
-fi
+compile_bare partner-service BareWebhookSender
+start_bare BareWebhookSender "$bare_port" bench-bare-webhooks
 # Whatever the suite's phases left queued drains before the bare run, so that it does not pay for it.
 sleep "${SETTLE:-30}"
 echo

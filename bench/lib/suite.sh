@@ -66,3 +66,46 @@ demo_token() {
 
 # The organisation id an access token names.
 org_of() { cut -d. -f2 <<<"$1" | tr '_-' '/+' | base64 -d 2>/dev/null | jq -r .org || true; }
+
+# --- Bare-framework references (bench/baselines, BARE=1): built from a service's libraries
+# without the suite's shared code, run on the suite's own broker and store.
+
+# Compiles bench/baselines/CLASS.java against SERVICE's libraries minus service-support and
+# common-contracts, into $work/bare-lib and $work/bare-classes.
+compile_bare() {
+	mkdir -p "$work/bare-lib" "$work/bare-classes"
+	cp "var/app/$1/lib/"*.jar "$work/bare-lib/"
+	rm -f "$work"/bare-lib/service-support-*.jar "$work"/bare-lib/common-contracts-*.jar
+	javac -nowarn -parameters -d "$work/bare-classes" -cp "$work/bare-lib/*" "bench/baselines/$2.java"
+}
+
+# Starts the compiled bench.CLASS on PORT with database DATABASE, with the suite's JVM options;
+# sets bare_pid and stops it on exit. Waits up to 120 s for its GET /ready to answer 200 (it
+# answers once every consumer has its partition: they read from the end of their topics, so a
+# record sent before would be missed); otherwise prints why and its log, and exits.
+start_bare() {
+	local class=$1 port=$2 database=$3 status=000 deadline
+	# shellcheck disable=SC2086 # the JVM options are a list
+	java ${SUITE_APP_JAVA_OPTS:-$bench_app_java_opts} -cp "$work/bare-lib/*:$work/bare-classes" "bench.$class" \
+		--server.address=127.0.0.1 --server.port="$port" \
+		--spring.mongodb.uri="mongodb://127.0.0.1:${MONGO_PORT:-27017}" --spring.mongodb.database="$database" \
+		--spring.kafka.bootstrap-servers="127.0.0.1:${KAFKA_PORT:-9092}" --spring.kafka.producer.acks=all \
+		--spring.kafka.producer.properties.enable.idempotence=true --spring.kafka.producer.properties.linger.ms=0 \
+		--spring.kafka.listener.ack-mode=time --spring.kafka.listener.ack-time=1s \
+		--logging.level.root=WARN >"$work/bare.log" 2>&1 &
+	bare_pid=$!
+	trap 'kill "$bare_pid" 2>/dev/null || true; stop_suite_and_clean' EXIT
+	deadline=$(($(date +%s) + 120))
+	while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$bare_pid" 2>/dev/null; do
+		status=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "http://127.0.0.1:$port/ready" || true)
+		[ "$status" = 200 ] && return 0
+		sleep 0.2
+	done
+	if [ "$status" = 000 ]; then
+		echo "$class did not answer on port $port within 120 s, or stopped:" >&2
+	else
+		echo "$class's consumers did not all get a partition of their topics within 120 s:" >&2
+	fi
+	cat "$work/bare.log" >&2
+	exit 1
+}

@@ -89,16 +89,6 @@ final class EqualityIndex<P> extends Index<P> {
 
 	/**
 	 * The positions of the documents that can have one of the given values in the first
-	 * field.
-	 * @param values the values, keys
-	 * @return the candidate positions
-	 */
-	Set<P> candidates(Collection<?> values) {
-		return candidates(values, null);
-	}
-
-	/**
-	 * The positions of the documents that can have one of the given values in the first
 	 * field and, when given, one of the given values in the second.
 	 * @param values the first field's values, keys
 	 * @param secondValues the second field's values, keys, or {@code null} for any
